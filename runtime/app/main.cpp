@@ -1,1 +1,58 @@
-int main() { return 0; }
+// `liyuan`: plays and renders Liyuan exhibitions. This file is the command line only; each command lives in its
+// own file.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <regex>
+
+#include "app/exit_codes.h"
+#include "app/render_command.h"
+
+namespace {
+
+// "WxH" → width and height, each 16..16384.
+bool parse_size(const std::string& text, uint32_t* width, uint32_t* height) {
+  std::smatch match;
+  static const std::regex pattern(R"((\d{1,5})x(\d{1,5}))");
+  if (!std::regex_match(text, match, pattern)) return false;
+  unsigned long w = std::stoul(match[1]), h = std::stoul(match[2]);
+  if (w < 16 || h < 16 || w > 16384 || h > 16384) return false;
+  *width = static_cast<uint32_t>(w);
+  *height = static_cast<uint32_t>(h);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace liyuan::app;
+  CLI::App cli{"liyuan: plays and renders immersive exhibitions.\n"
+               "Exit codes: 0 ok, 1 bad input or failure, 2 usage, 3 Vulkan validation messages reported."};
+  cli.require_subcommand(1);
+
+  RenderOptions render;
+  std::string size = "1280x720";
+  CLI::App* render_cmd =
+      cli.add_subcommand("render", "Render one frame of a pack to a PNG (a bare relic is framed automatically)");
+  render_cmd->add_option("PACK", render.pack, "A .lypak made by liyuan-pack")->required();
+  render_cmd->add_option("--out,-o", render.out, "Output PNG file")->required();
+  render_cmd->add_option("--size", size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
+  render_cmd->add_flag("--stereo", render.stereo, "Both eyes side by side, rendered in one multiview pass");
+  render_cmd->add_option("--turntable", render.turntable_degrees, "Camera angle around a bare relic, in degrees")
+      ->capture_default_str();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = cli.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (render_cmd->parsed()) {
+    if (!parse_size(size, &render.width, &render.height)) {
+      std::fprintf(stderr, "liyuan: error: --size must be WxH with each side 16..16384, not '%s'\n", size.c_str());
+      return kExitUsage;
+    }
+    return run_render(render);
+  }
+  return kExitUsage;
+}

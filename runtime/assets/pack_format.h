@@ -131,6 +131,7 @@ struct MeshHeader {
   uint64_t index_offset;
   uint64_t index_size;       // encoded bytes
   LodRecord lods[kMaxLods];
+  uint32_t reserved[10];     // zero; pads the header to 256 bytes
 };
 static_assert(sizeof(MeshHeader) == 256);
 

@@ -1,0 +1,22 @@
+// `liyuan render PACK --out FILE.png [--size WxH] [--stereo] [--turntable DEG]`: one frame to a PNG. A pack holding a bare relic is
+// framed like a turntable photograph under studio lights; --stereo writes both eyes side by side (left first),
+// rendered in one multiview pass with a 63 mm interpupillary distance.
+#pragma once
+
+#include <filesystem>
+
+namespace liyuan::app {
+
+struct RenderOptions {
+  std::filesystem::path pack;
+  std::filesystem::path out;
+  uint32_t width = 1280;
+  uint32_t height = 720;
+  bool stereo = false;
+  float turntable_degrees = 25.0f;  // the camera's angle around the relic, from its front (+Z), towards +X
+};
+
+// Runs the command; returns an exit code from exit_codes.h. Errors are printed as one line on stderr.
+int run_render(const RenderOptions& options);
+
+}  // namespace liyuan::app

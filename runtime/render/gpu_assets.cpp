@@ -1,0 +1,246 @@
+#include "render/gpu_assets.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "gpu/upload.h"
+#include "gpu/vk_result.h"
+#include "shared_types.h"
+
+namespace liyuan::render {
+namespace {
+
+VkFormat vulkan_format(uint32_t format) {
+  switch (static_cast<pack::TextureFormat>(format)) {
+    case pack::TextureFormat::Rgba8Srgb: return VK_FORMAT_R8G8B8A8_SRGB;
+    case pack::TextureFormat::Rgba8Unorm: return VK_FORMAT_R8G8B8A8_UNORM;
+  }
+  return VK_FORMAT_UNDEFINED;
+}
+
+Result<gpu::Image> create_solid_texture(gpu::Gpu& gpu, gpu::Uploader& uploader, VkFormat format,
+                                        std::array<uint8_t, 4> rgba) {
+  gpu::ImageDesc desc;
+  desc.format = format;
+  desc.width = desc.height = 1;
+  desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+  auto image = gpu::create_image(gpu, desc);
+  if (!image) return image;
+  std::span<const std::byte> level(reinterpret_cast<const std::byte*>(rgba.data()), 4);
+  if (Status s = uploader.upload_image(*image, std::span(&level, 1)); !s) {
+    gpu::destroy_image(gpu, *image);
+    return s.error();
+  }
+  return image;
+}
+
+mat3 normal_matrix_of(const mat4& m) { return glm::transpose(glm::inverse(mat3(m))); }
+
+}  // namespace
+
+GpuAssets::~GpuAssets() {
+  vkDeviceWaitIdle(gpu_.device());
+  if (descriptor_pool_) vkDestroyDescriptorPool(gpu_.device(), descriptor_pool_, nullptr);
+  if (sampler_) vkDestroySampler(gpu_.device(), sampler_, nullptr);
+  for (gpu::Image& image : textures_) gpu::destroy_image(gpu_, image);
+  gpu::destroy_image(gpu_, default_white_srgb_);
+  gpu::destroy_image(gpu_, default_white_linear_);
+  gpu::destroy_image(gpu_, default_normal_);
+  gpu::destroy_buffer(gpu_, material_uniforms_);
+  gpu::destroy_buffer(gpu_, indices_);
+  gpu::destroy_buffer(gpu_, vertices_);
+}
+
+Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& uploader) {
+  uint64_t vertex_count = 0, index_count = 0;
+  for (const MeshChunk& mesh : contents.meshes) {
+    vertex_count += mesh.header->vertex_count;
+    index_count += mesh.header->index_count;
+  }
+  if (vertex_count == 0 || index_count == 0) return make_error("the pack holds no geometry");
+  auto vertices = gpu::create_buffer(gpu_, vertex_count * sizeof(pack::PackedVertex),
+                                     VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                     gpu::MemoryUsage::GpuOnly);
+  if (!vertices) return vertices.error();
+  vertices_ = *vertices;
+  auto indices = gpu::create_buffer(gpu_, index_count * sizeof(uint32_t),
+                                    VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                    gpu::MemoryUsage::GpuOnly);
+  if (!indices) return indices.error();
+  indices_ = *indices;
+
+  uint64_t first_vertex = 0, first_index = 0;
+  for (const MeshChunk& mesh : contents.meshes) {
+    const pack::MeshHeader& header = *mesh.header;
+    uint64_t vertex_bytes = uint64_t(header.vertex_count) * sizeof(pack::PackedVertex);
+    uint64_t index_bytes = uint64_t(header.index_count) * sizeof(uint32_t);
+    Status s = uploader.upload_buffer(vertices_, first_vertex * sizeof(pack::PackedVertex), vertex_bytes,
+                                      [&](std::span<std::byte> staging) {
+                                        return decode_vertices(
+                                            mesh, {reinterpret_cast<pack::PackedVertex*>(staging.data()),
+                                                   header.vertex_count});
+                                      });
+    if (!s) return s;
+    s = uploader.upload_buffer(indices_, first_index * sizeof(uint32_t), index_bytes,
+                               [&](std::span<std::byte> staging) {
+                                 return decode_indices(
+                                     mesh, {reinterpret_cast<uint32_t*>(staging.data()), header.index_count});
+                               });
+    if (!s) return s;
+    GpuMesh gpu_mesh;
+    gpu_mesh.vertex_offset = static_cast<int32_t>(first_vertex);
+    gpu_mesh.first_index = static_cast<uint32_t>(first_index) + header.lods[0].first_index;
+    gpu_mesh.index_count = header.lods[0].index_count;
+    gpu_mesh.material = header.material;
+    gpu_mesh.bounds = mesh.bounds();
+    meshes_.push_back(gpu_mesh);
+    first_vertex += header.vertex_count;
+    first_index += header.index_count;
+  }
+  return {};
+}
+
+Status GpuAssets::upload_textures(const PackContents& contents, gpu::Uploader& uploader) {
+  for (const TextureChunk& texture : contents.textures) {
+    gpu::ImageDesc desc;
+    desc.format = vulkan_format(texture.header->format);
+    desc.width = texture.header->width;
+    desc.height = texture.header->height;
+    desc.mip_levels = texture.header->mip_count;
+    desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    auto image = gpu::create_image(gpu_, desc);
+    if (!image) return image.error();
+    textures_.push_back(*image);
+    if (Status s = uploader.upload_image(textures_.back(), texture.mips); !s) return s;
+  }
+  auto white_srgb = create_solid_texture(gpu_, uploader, VK_FORMAT_R8G8B8A8_SRGB, {255, 255, 255, 255});
+  if (!white_srgb) return white_srgb.error();
+  default_white_srgb_ = *white_srgb;
+  auto white_linear = create_solid_texture(gpu_, uploader, VK_FORMAT_R8G8B8A8_UNORM, {255, 255, 255, 255});
+  if (!white_linear) return white_linear.error();
+  default_white_linear_ = *white_linear;
+  auto flat_normal = create_solid_texture(gpu_, uploader, VK_FORMAT_R8G8B8A8_UNORM, {128, 128, 255, 255});
+  if (!flat_normal) return flat_normal.error();
+  default_normal_ = *flat_normal;
+
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = VK_FILTER_LINEAR;
+  sampler.minFilter = VK_FILTER_LINEAR;
+  sampler.mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
+  sampler.maxLod = VK_LOD_CLAMP_NONE;
+  sampler.anisotropyEnable = gpu_.context->anisotropy ? VK_TRUE : VK_FALSE;
+  sampler.maxAnisotropy = gpu_.context->anisotropy ? std::min(8.0f, gpu_.context->properties.limits.maxSamplerAnisotropy) : 1.0f;
+  return gpu::vk_check(vkCreateSampler(gpu_.device(), &sampler, nullptr, &sampler_), "vkCreateSampler");
+}
+
+Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& uploader,
+                                   VkDescriptorSetLayout layout) {
+  std::vector<pack::MaterialRecord> records = contents.materials;
+  if (records.empty()) return make_error("the pack holds no materials");
+  VkDeviceSize alignment = std::max<VkDeviceSize>(gpu_.context->properties.limits.minUniformBufferOffsetAlignment, 16);
+  VkDeviceSize stride = (sizeof(shader::MaterialUniforms) + alignment - 1) / alignment * alignment;
+  auto uniforms = gpu::create_buffer(gpu_, stride * records.size(),
+                                     VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                     gpu::MemoryUsage::GpuOnly);
+  if (!uniforms) return uniforms.error();
+  material_uniforms_ = *uniforms;
+  Status s = uploader.upload_buffer(material_uniforms_, 0, stride * records.size(), [&](std::span<std::byte> out) {
+    std::memset(out.data(), 0, out.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      const pack::MaterialRecord& r = records[i];
+      shader::MaterialUniforms u{};
+      u.base_color_factor = glm::make_vec4(r.base_color_factor);
+      u.emissive_factor = vec4(glm::make_vec3(r.emissive_factor), r.alpha_cutoff);
+      u.pbr = vec4(r.metallic_factor, r.roughness_factor, r.normal_scale, r.occlusion_strength);
+      u.flags = glm::uvec4(r.alpha_mode, 0, 0, 0);
+      std::memcpy(out.data() + i * stride, &u, sizeof u);
+    }
+    return Status{};
+  });
+  if (!s) return s;
+
+  uint32_t count = static_cast<uint32_t>(records.size());
+  VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, count},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, count * 5}};
+  VkDescriptorPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  pool_info.maxSets = count;
+  pool_info.poolSizeCount = 2;
+  pool_info.pPoolSizes = sizes;
+  if (Status p = gpu::vk_check(vkCreateDescriptorPool(gpu_.device(), &pool_info, nullptr, &descriptor_pool_),
+                               "vkCreateDescriptorPool");
+      !p)
+    return p;
+
+  auto view_of = [&](int32_t texture, const gpu::Image& fallback) {
+    return texture >= 0 ? textures_[static_cast<size_t>(texture)].view : fallback.view;
+  };
+  for (size_t i = 0; i < records.size(); ++i) {
+    const pack::MaterialRecord& r = records[i];
+    VkDescriptorSetAllocateInfo allocate{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    allocate.descriptorPool = descriptor_pool_;
+    allocate.descriptorSetCount = 1;
+    allocate.pSetLayouts = &layout;
+    GpuMaterial material;
+    if (Status a = gpu::vk_check(vkAllocateDescriptorSets(gpu_.device(), &allocate, &material.descriptor_set),
+                                 "vkAllocateDescriptorSets");
+        !a)
+      return a;
+    material.alpha_mode = r.alpha_mode;
+    material.double_sided = r.double_sided != 0;
+
+    VkDescriptorBufferInfo buffer_info{material_uniforms_.handle, i * stride, sizeof(shader::MaterialUniforms)};
+    VkDescriptorImageInfo images[5] = {
+        {sampler_, view_of(r.base_color_texture, default_white_srgb_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+        {sampler_, view_of(r.metallic_roughness_texture, default_white_linear_),
+         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+        {sampler_, view_of(r.normal_texture, default_normal_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+        {sampler_, view_of(r.occlusion_texture, default_white_linear_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+        {sampler_, view_of(r.emissive_texture, default_white_srgb_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+    };
+    VkWriteDescriptorSet writes[2]{};
+    writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    writes[0].dstSet = material.descriptor_set;
+    writes[0].dstBinding = LY_BINDING_MATERIAL_UNIFORMS;
+    writes[0].descriptorCount = 1;
+    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    writes[0].pBufferInfo = &buffer_info;
+    writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    writes[1].dstSet = material.descriptor_set;
+    writes[1].dstBinding = LY_BINDING_BASE_COLOR;
+    writes[1].descriptorCount = 5;
+    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    writes[1].pImageInfo = images;
+    vkUpdateDescriptorSets(gpu_.device(), 2, writes, 0, nullptr);
+    materials_.push_back(material);
+  }
+  return {};
+}
+
+void GpuAssets::place_instances(const PackContents& contents) {
+  for (const pack::InstanceRecord& record : contents.instances) {
+    GpuInstance instance;
+    instance.world_from_mesh = glm::make_mat4(record.world_from_mesh);
+    instance.normal_matrix = normal_matrix_of(instance.world_from_mesh);
+    instance.mesh = record.mesh;
+    instance.world_bounds = transform_aabb(meshes_[record.mesh].bounds, instance.world_from_mesh);
+    world_bounds_.expand(instance.world_bounds);
+    instances_.push_back(instance);
+  }
+}
+
+Result<std::unique_ptr<GpuAssets>> GpuAssets::upload(gpu::Gpu& gpu, const PackContents& contents,
+                                                     VkDescriptorSetLayout material_layout) {
+  auto assets = std::make_unique<GpuAssets>(gpu);
+  gpu::Uploader uploader(gpu);
+  if (Status s = assets->upload_geometry(contents, uploader); !s) return s.error();
+  if (Status s = assets->upload_textures(contents, uploader); !s) return s.error();
+  if (Status s = assets->create_materials(contents, uploader, material_layout); !s) return s.error();
+  assets->uploaded_bytes_ = uploader.staged_bytes();
+  if (Status s = uploader.flush(); !s) return s.error();
+  assets->place_instances(contents);
+  return assets;
+}
+
+}  // namespace liyuan::render

@@ -1,0 +1,84 @@
+// A pack's contents on the GPU: one vertex and one index buffer for all meshes, textures with their mip chains,
+// material uniforms and descriptor sets, and the instances with their world boxes (for culling).
+#pragma once
+
+#include <vulkan/vulkan.h>
+
+#include <memory>
+#include <vector>
+
+#include "assets/pack_contents.h"
+#include "core/error.h"
+#include "core/math.h"
+#include "gpu/buffer.h"
+#include "gpu/gpu.h"
+#include "gpu/image.h"
+#include "gpu/upload.h"
+
+namespace liyuan::render {
+
+struct GpuMesh {
+  int32_t vertex_offset = 0;  // first vertex in the shared vertex buffer
+  uint32_t first_index = 0;   // first index of LOD 0 in the shared index buffer
+  uint32_t index_count = 0;   // LOD 0
+  uint32_t material = 0;
+  Aabb bounds;
+};
+
+struct GpuInstance {
+  mat4 world_from_mesh{1.0f};
+  mat3 normal_matrix{1.0f};
+  uint32_t mesh = 0;
+  Aabb world_bounds;
+};
+
+struct GpuMaterial {
+  VkDescriptorSet descriptor_set = VK_NULL_HANDLE;
+  uint32_t alpha_mode = 0;  // pack::AlphaMode
+  bool double_sided = false;
+};
+
+class GpuAssets {
+ public:
+  GpuAssets(gpu::Gpu& gpu) : gpu_(gpu) {}
+  ~GpuAssets();
+  GpuAssets(const GpuAssets&) = delete;
+  GpuAssets& operator=(const GpuAssets&) = delete;
+
+  const std::vector<GpuMesh>& meshes() const { return meshes_; }
+  const std::vector<GpuInstance>& instances() const { return instances_; }
+  const std::vector<GpuMaterial>& materials() const { return materials_; }
+  const gpu::Buffer& vertex_buffer() const { return vertices_; }
+  const gpu::Buffer& index_buffer() const { return indices_; }
+  const Aabb& world_bounds() const { return world_bounds_; }
+  uint64_t uploaded_bytes() const { return uploaded_bytes_; }
+
+  // Decodes CONTENTS straight into staging memory and uploads it; MATERIAL_LAYOUT is the renderer's material set
+  // layout (shaders/include/shared_types.h bindings). Errors name the pack chunk that failed to decode.
+  static Result<std::unique_ptr<GpuAssets>> upload(gpu::Gpu& gpu, const PackContents& contents,
+                                                   VkDescriptorSetLayout material_layout);
+
+ private:
+  Status upload_geometry(const PackContents& contents, gpu::Uploader& uploader);
+  Status upload_textures(const PackContents& contents, gpu::Uploader& uploader);
+  Status create_materials(const PackContents& contents, gpu::Uploader& uploader, VkDescriptorSetLayout layout);
+  void place_instances(const PackContents& contents);
+
+  gpu::Gpu& gpu_;
+  gpu::Buffer vertices_;
+  gpu::Buffer indices_;
+  gpu::Buffer material_uniforms_;
+  std::vector<gpu::Image> textures_;
+  gpu::Image default_white_srgb_;
+  gpu::Image default_white_linear_;
+  gpu::Image default_normal_;
+  VkSampler sampler_ = VK_NULL_HANDLE;
+  VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
+  std::vector<GpuMesh> meshes_;
+  std::vector<GpuInstance> instances_;
+  std::vector<GpuMaterial> materials_;
+  Aabb world_bounds_;
+  uint64_t uploaded_bytes_ = 0;
+};
+
+}  // namespace liyuan::render

@@ -1,0 +1,377 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "assets/pack_format.h"
+#include "gpu/pipeline.h"
+#include "gpu/vk_result.h"
+#include "render/framing.h"
+#include "shared_types.h"
+
+namespace liyuan::render {
+namespace {
+
+const uint32_t kPbrVert[] = {
+#include "shaders/pbr.vert.inc"
+};
+const uint32_t kPbrFrag[] = {
+#include "shaders/pbr.frag.inc"
+};
+const uint32_t kFullscreenVert[] = {
+#include "shaders/fullscreen.vert.inc"
+};
+const uint32_t kTonemapFrag[] = {
+#include "shaders/tonemap.frag.inc"
+};
+
+// Transient targets are rewritten every frame: discard old contents, but wait for any earlier use of them.
+constexpr gpu::ImageUse kReused{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_NONE};
+
+Result<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings) {
+  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  info.bindingCount = static_cast<uint32_t>(bindings.size());
+  info.pBindings = bindings.data();
+  VkDescriptorSetLayout layout = VK_NULL_HANDLE;
+  if (Status s = gpu::vk_check(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout),
+                               "vkCreateDescriptorSetLayout");
+      !s)
+    return s.error();
+  return layout;
+}
+
+Result<VkPipelineLayout> create_pipeline_layout(VkDevice device, std::span<const VkDescriptorSetLayout> sets,
+                                                VkPushConstantRange push) {
+  VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+  info.setLayoutCount = static_cast<uint32_t>(sets.size());
+  info.pSetLayouts = sets.data();
+  info.pushConstantRangeCount = 1;
+  info.pPushConstantRanges = &push;
+  VkPipelineLayout layout = VK_NULL_HANDLE;
+  if (Status s = gpu::vk_check(vkCreatePipelineLayout(device, &info, nullptr, &layout), "vkCreatePipelineLayout");
+      !s)
+    return s.error();
+  return layout;
+}
+
+uint32_t view_mask(uint32_t view_count) { return (1u << view_count) - 1u; }
+
+void set_viewport(VkCommandBuffer commands, uint32_t width, uint32_t height) {
+  VkViewport viewport{0.0f, 0.0f, float(width), float(height), 0.0f, 1.0f};
+  VkRect2D scissor{{0, 0}, {width, height}};
+  vkCmdSetViewport(commands, 0, 1, &viewport);
+  vkCmdSetScissor(commands, 0, 1, &scissor);
+}
+
+}  // namespace
+
+Renderer::~Renderer() {
+  VkDevice device = gpu_.device();
+  vkDeviceWaitIdle(device);
+  destroy_render_targets(gpu_, targets_);
+  gpu::destroy_buffer(gpu_, frame_uniforms_);
+  if (hdr_sampler_) vkDestroySampler(device, hdr_sampler_, nullptr);
+  if (descriptor_pool_) vkDestroyDescriptorPool(device, descriptor_pool_, nullptr);
+  for (VkPipeline p : {opaque_pipeline_, blended_pipeline_, tonemap_pipeline_})
+    if (p) vkDestroyPipeline(device, p, nullptr);
+  for (VkPipelineLayout l : {lit_pipeline_layout_, tonemap_pipeline_layout_})
+    if (l) vkDestroyPipelineLayout(device, l, nullptr);
+  for (VkDescriptorSetLayout l : {frame_layout_, material_layout_, tonemap_layout_})
+    if (l) vkDestroyDescriptorSetLayout(device, l, nullptr);
+}
+
+Status Renderer::create_layouts() {
+  VkDevice device = gpu_.device();
+  VkDescriptorSetLayoutBinding frame_binding{LY_BINDING_FRAME_UNIFORMS, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
+                                             VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  auto frame = create_set_layout(device, std::span(&frame_binding, 1));
+  if (!frame) return frame.error();
+  frame_layout_ = *frame;
+
+  std::vector<VkDescriptorSetLayoutBinding> material_bindings = {
+      {LY_BINDING_MATERIAL_UNIFORMS, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+  for (uint32_t b = LY_BINDING_BASE_COLOR; b <= LY_BINDING_EMISSIVE; ++b)
+    material_bindings.push_back({b, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr});
+  auto material = create_set_layout(device, material_bindings);
+  if (!material) return material.error();
+  material_layout_ = *material;
+
+  VkDescriptorSetLayoutBinding hdr_binding{LY_BINDING_HDR_INPUT, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                                           VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  auto tonemap = create_set_layout(device, std::span(&hdr_binding, 1));
+  if (!tonemap) return tonemap.error();
+  tonemap_layout_ = *tonemap;
+
+  VkDescriptorSetLayout lit_sets[] = {frame_layout_, material_layout_};
+  auto lit = create_pipeline_layout(device, lit_sets,
+                                    {VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(shader::DrawPushConstants)});
+  if (!lit) return lit.error();
+  lit_pipeline_layout_ = *lit;
+  auto tonemap_pipeline = create_pipeline_layout(device, std::span(&tonemap_layout_, 1),
+                                                 {VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(shader::TonemapPushConstants)});
+  if (!tonemap_pipeline) return tonemap_pipeline.error();
+  tonemap_pipeline_layout_ = *tonemap_pipeline;
+  return {};
+}
+
+Status Renderer::create_pipelines() {
+  gpu::GraphicsPipelineDesc lit;
+  lit.vertex_spirv = kPbrVert;
+  lit.fragment_spirv = kPbrFrag;
+  lit.layout = lit_pipeline_layout_;
+  lit.vertex_bindings = {{0, sizeof(pack::PackedVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+  lit.vertex_attributes = {
+      {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(pack::PackedVertex, position)},
+      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(pack::PackedVertex, normal)},
+      {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(pack::PackedVertex, uv)},
+      {3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(pack::PackedVertex, tangent)},
+  };
+  lit.color_format = kHdrFormat;
+  lit.depth_format = kDepthFormat;
+  lit.samples = targets_.samples;
+  lit.view_mask = view_mask(desc_.view_count);
+  lit.depth_test = true;
+  lit.depth_write = true;
+  auto opaque = gpu::create_graphics_pipeline(gpu_, lit);
+  if (!opaque) return opaque.error();
+  opaque_pipeline_ = *opaque;
+
+  lit.depth_write = false;
+  lit.blend = gpu::BlendMode::PremultipliedAlpha;
+  auto blended = gpu::create_graphics_pipeline(gpu_, lit);
+  if (!blended) return blended.error();
+  blended_pipeline_ = *blended;
+
+  gpu::GraphicsPipelineDesc tonemap;
+  tonemap.vertex_spirv = kFullscreenVert;
+  tonemap.fragment_spirv = kTonemapFrag;
+  tonemap.layout = tonemap_pipeline_layout_;
+  tonemap.color_format = desc_.output_format;
+  tonemap.view_mask = 0;  // once per layer: see record_tonemap_pass
+  auto tonemap_pipeline = gpu::create_graphics_pipeline(gpu_, tonemap);
+  if (!tonemap_pipeline) return tonemap_pipeline.error();
+  tonemap_pipeline_ = *tonemap_pipeline;
+  return {};
+}
+
+Status Renderer::create_frame_resources() {
+  VkDevice device = gpu_.device();
+  auto uniforms = gpu::create_buffer(gpu_, sizeof(shader::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                                     gpu::MemoryUsage::Upload);
+  if (!uniforms) return uniforms.error();
+  frame_uniforms_ = *uniforms;
+
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  if (Status s = gpu::vk_check(vkCreateSampler(device, &sampler, nullptr, &hdr_sampler_), "vkCreateSampler"); !s)
+    return s;
+
+  VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  pool.maxSets = 2;
+  pool.poolSizeCount = 2;
+  pool.pPoolSizes = sizes;
+  if (Status s = gpu::vk_check(vkCreateDescriptorPool(device, &pool, nullptr, &descriptor_pool_),
+                               "vkCreateDescriptorPool");
+      !s)
+    return s;
+  VkDescriptorSetLayout layouts[] = {frame_layout_, tonemap_layout_};
+  VkDescriptorSet sets[2];
+  VkDescriptorSetAllocateInfo allocate{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+  allocate.descriptorPool = descriptor_pool_;
+  allocate.descriptorSetCount = 2;
+  allocate.pSetLayouts = layouts;
+  if (Status s = gpu::vk_check(vkAllocateDescriptorSets(device, &allocate, sets), "vkAllocateDescriptorSets"); !s)
+    return s;
+  frame_set_ = sets[0];
+  tonemap_set_ = sets[1];
+
+  VkDescriptorBufferInfo buffer{frame_uniforms_.handle, 0, sizeof(shader::FrameUniforms)};
+  VkDescriptorImageInfo image{hdr_sampler_, targets_.resolved.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet writes[2]{};
+  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  writes[0].dstSet = frame_set_;
+  writes[0].dstBinding = LY_BINDING_FRAME_UNIFORMS;
+  writes[0].descriptorCount = 1;
+  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+  writes[0].pBufferInfo = &buffer;
+  writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  writes[1].dstSet = tonemap_set_;
+  writes[1].dstBinding = LY_BINDING_HDR_INPUT;
+  writes[1].descriptorCount = 1;
+  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  writes[1].pImageInfo = &image;
+  vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+  return {};
+}
+
+Result<std::unique_ptr<Renderer>> Renderer::create(gpu::Gpu& gpu, const RendererDesc& desc) {
+  if (desc.view_count < 1 || desc.view_count > LY_MAX_VIEWS)
+    return make_error("the renderer draws 1 or 2 views, not " + std::to_string(desc.view_count));
+  if (desc.width == 0 || desc.height == 0) return make_error("the render size must not be zero");
+  std::unique_ptr<Renderer> renderer(new Renderer(gpu));
+  renderer->desc_ = desc;
+  auto targets = create_render_targets(gpu, desc.width, desc.height, desc.view_count, choose_sample_count(gpu));
+  if (!targets) return targets.error();
+  renderer->targets_ = *targets;
+  if (Status s = renderer->create_layouts(); !s) return s.error();
+  if (Status s = renderer->create_pipelines(); !s) return s.error();
+  if (Status s = renderer->create_frame_resources(); !s) return s.error();
+  return renderer;
+}
+
+void Renderer::write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world) {
+  shader::FrameUniforms u{};
+  for (size_t i = 0; i < frame.views.size(); ++i) {
+    u.view_projection[i] = clip_from_world[i];
+    u.camera_position[i] = frame.views[i].world_from_eye[3];
+  }
+  const Lighting& lighting = *frame.lighting;
+  u.sun_direction = vec4(glm::normalize(lighting.sun_direction), 0.0f);
+  u.sun_color = vec4(lighting.sun_color, 0.0f);
+  u.ambient_sky = vec4(lighting.ambient_sky, 0.0f);
+  u.ambient_ground = vec4(lighting.ambient_ground, 0.0f);
+  uint32_t count = static_cast<uint32_t>(std::min<size_t>(lighting.point_lights.size(), LY_MAX_POINT_LIGHTS));
+  u.counts = glm::uvec4(count, 0, 0, 0);
+  for (uint32_t i = 0; i < count; ++i) {
+    const PointLight& light = lighting.point_lights[i];
+    u.point_lights[i].position_range = vec4(light.position, light.range);
+    u.point_lights[i].color_intensity = vec4(light.color, light.intensity);
+  }
+  std::memcpy(frame_uniforms_.mapped(), &u, sizeof u);
+}
+
+void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, const DrawList& list) {
+  VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  color.imageView = targets_.color.view;
+  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  const vec4& clear = frame.lighting->clear_color;
+  color.clearValue.color = {{clear.r, clear.g, clear.b, clear.a}};
+  if (targets_.samples != VK_SAMPLE_COUNT_1_BIT) {
+    color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+    color.resolveImageView = targets_.resolved.view;
+    color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  } else {
+    color.imageView = targets_.resolved.view;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  }
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = targets_.depth.view;
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {0.0f, 0};  // reversed Z: 0 is infinitely far
+
+  VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  rendering.renderArea = {{0, 0}, {desc_.width, desc_.height}};
+  rendering.layerCount = 1;  // ignored with multiview
+  rendering.viewMask = view_mask(desc_.view_count);
+  rendering.colorAttachmentCount = 1;
+  rendering.pColorAttachments = &color;
+  rendering.pDepthAttachment = &depth;
+  vkCmdBeginRendering(commands, &rendering);
+  set_viewport(commands, desc_.width, desc_.height);
+
+  if (frame.assets) {
+    const GpuAssets& assets = *frame.assets;
+    VkDeviceSize zero = 0;
+    vkCmdBindVertexBuffers(commands, 0, 1, &assets.vertex_buffer().handle, &zero);
+    vkCmdBindIndexBuffer(commands, assets.index_buffer().handle, 0, VK_INDEX_TYPE_UINT32);
+    auto draw_items = [&](VkPipeline pipeline, const std::vector<DrawItem>& items) {
+      if (items.empty()) return;
+      vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+      vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_FRAME, 1,
+                              &frame_set_, 0, nullptr);
+      uint32_t bound_material = UINT32_MAX;
+      for (const DrawItem& item : items) {
+        const GpuMaterial& material = assets.materials()[item.material];
+        if (item.material != bound_material) {
+          vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_MATERIAL,
+                                  1, &material.descriptor_set, 0, nullptr);
+          vkCmdSetCullMode(commands, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
+          bound_material = item.material;
+        }
+        const GpuInstance& instance = assets.instances()[item.instance];
+        const GpuMesh& mesh = assets.meshes()[item.mesh];
+        shader::DrawPushConstants push{};
+        push.world_from_mesh = instance.world_from_mesh;
+        for (int c = 0; c < 3; ++c) push.normal_matrix[c] = vec4(instance.normal_matrix[c], 0.0f);
+        vkCmdPushConstants(commands, lit_pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
+        vkCmdDrawIndexed(commands, mesh.index_count, 1, mesh.first_index, mesh.vertex_offset, 0);
+        stats_.triangles += mesh.index_count / 3;
+      }
+    };
+    draw_items(opaque_pipeline_, list.opaque);
+    draw_items(blended_pipeline_, list.blended);
+  }
+  vkCmdEndRendering(commands);
+}
+
+// One full-screen pass per layer rather than one multiview pass: lavapipe 22.3 (Debian 12) writes only view 0 of a
+// multiview pass that has no depth attachment. A full-screen pass costs the same either way.
+void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output) {
+  for (uint32_t layer = 0; layer < desc_.view_count; ++layer) {
+    VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+    color.imageView = output.layer_views.empty() ? output.view : output.layer_views[layer];
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, {desc_.width, desc_.height}};
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    vkCmdBeginRendering(commands, &rendering);
+    set_viewport(commands, desc_.width, desc_.height);
+    vkCmdSetCullMode(commands, VK_CULL_MODE_NONE);
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_);
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_layout_, 0, 1, &tonemap_set_,
+                            0, nullptr);
+    shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), 0.0f, 0.0f)};
+    vkCmdPushConstants(commands, tonemap_pipeline_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
+    vkCmdDraw(commands, 3, 1, 0, 0);
+    vkCmdEndRendering(commands);
+  }
+}
+
+Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const gpu::Image& output,
+                        const gpu::ImageUse& output_use, const gpu::ImageUse& after) {
+  if (frame.views.size() != desc_.view_count)
+    return make_error("the frame has " + std::to_string(frame.views.size()) + " views; the renderer was made for " +
+                      std::to_string(desc_.view_count));
+  if (!frame.lighting) return make_error("the frame has no lighting");
+  if (output.desc.width != desc_.width || output.desc.height != desc_.height ||
+      output.desc.layers < desc_.view_count || output.desc.format != desc_.output_format)
+    return make_error("the output image does not match the renderer's size, layers or format");
+
+  // Views: a near plane that never clips the content, reversed-Z projection.
+  std::vector<mat4> clip_from_world;
+  Aabb bounds = frame.assets ? frame.assets->world_bounds() : Aabb{};
+  for (const View& view : frame.views) {
+    float near_plane = near_plane_for(bounds, vec3(view.world_from_eye[3]));
+    clip_from_world.push_back(projection_reversed_z(view.fov, near_plane) * glm::inverse(view.world_from_eye));
+  }
+  stats_ = {};
+  DrawList list;
+  if (frame.assets) list = build_draw_list(*frame.assets, clip_from_world, frame.views);
+  stats_.drawn = static_cast<uint32_t>(list.opaque.size() + list.blended.size());
+  stats_.culled = list.culled;
+  write_frame_uniforms(frame, clip_from_world);
+
+  gpu::transition_image(commands, targets_.color, kReused, gpu::use::kColorAttachment);
+  gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);
+  gpu::transition_image(commands, targets_.resolved, kReused, gpu::use::kColorAttachment);
+  record_lit_pass(commands, frame, list);
+  gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
+  gpu::transition_image(commands, output, output_use, gpu::use::kColorAttachment);
+  record_tonemap_pass(commands, output);
+  gpu::transition_image(commands, output, gpu::use::kColorAttachment, after);
+  return {};
+}
+
+}  // namespace liyuan::render

@@ -1,0 +1,93 @@
+// The frame: a lit PBR pass over one or two views at once (VK_KHR_multiview, 4x MSAA, HDR), resolved, then tone
+// mapped into the presenter's sRGB target. Talks to gpu/ only; knows nothing of windows or headsets.
+#pragma once
+
+#include <vulkan/vulkan.h>
+
+#include <memory>
+#include <span>
+
+#include "core/error.h"
+#include "gpu/barriers.h"
+#include "gpu/buffer.h"
+#include "gpu/gpu.h"
+#include "render/draw_list.h"
+#include "render/gpu_assets.h"
+#include "render/lighting.h"
+#include "render/render_targets.h"
+#include "render/views.h"
+
+namespace liyuan::render {
+
+struct RendererDesc {
+  uint32_t width = 0;
+  uint32_t height = 0;
+  uint32_t view_count = 1;                         // 1 or 2
+  VkFormat output_format = VK_FORMAT_R8G8B8A8_SRGB;  // the presenter's target (an sRGB format encodes for free)
+  float exposure = 1.0f;
+};
+
+// What one frame shows.
+struct FrameInput {
+  std::span<const View> views;  // view_count of them
+  const Lighting* lighting = nullptr;
+  const GpuAssets* assets = nullptr;  // may be null: an empty frame
+};
+
+struct FrameStats {
+  uint32_t drawn = 0;
+  uint32_t culled = 0;
+  uint64_t triangles = 0;
+};
+
+class Renderer {
+ public:
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Creates pipelines (through the pipeline cache), layouts and targets for DESC.
+  static Result<std::unique_ptr<Renderer>> create(gpu::Gpu& gpu, const RendererDesc& desc);
+
+  // The layout GpuAssets::upload needs for material descriptor sets.
+  VkDescriptorSetLayout material_layout() const { return material_layout_; }
+  const RendererDesc& desc() const { return desc_; }
+  VkSampleCountFlagBits samples() const { return targets_.samples; }
+
+  // Records FRAME into COMMANDS, drawing into OUTPUT (an image with view_count layers of output_format, in OUTPUT_USE
+  // before) and leaving OUTPUT in AFTER. Uniforms are written at record time: the previous frame recorded by this
+  // renderer must have finished on the GPU.
+  Status record(VkCommandBuffer commands, const FrameInput& frame, const gpu::Image& output,
+                const gpu::ImageUse& output_use, const gpu::ImageUse& after);
+
+  const FrameStats& last_stats() const { return stats_; }
+
+ private:
+  explicit Renderer(gpu::Gpu& gpu) : gpu_(gpu) {}
+  Status create_layouts();
+  Status create_pipelines();
+  Status create_frame_resources();
+  void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
+  void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, const DrawList& list);
+  void record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output);
+
+  gpu::Gpu& gpu_;
+  RendererDesc desc_;
+  RenderTargets targets_;
+  VkDescriptorSetLayout frame_layout_ = VK_NULL_HANDLE;
+  VkDescriptorSetLayout material_layout_ = VK_NULL_HANDLE;
+  VkDescriptorSetLayout tonemap_layout_ = VK_NULL_HANDLE;
+  VkPipelineLayout lit_pipeline_layout_ = VK_NULL_HANDLE;
+  VkPipelineLayout tonemap_pipeline_layout_ = VK_NULL_HANDLE;
+  VkPipeline opaque_pipeline_ = VK_NULL_HANDLE;
+  VkPipeline blended_pipeline_ = VK_NULL_HANDLE;
+  VkPipeline tonemap_pipeline_ = VK_NULL_HANDLE;
+  VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
+  VkDescriptorSet frame_set_ = VK_NULL_HANDLE;
+  VkDescriptorSet tonemap_set_ = VK_NULL_HANDLE;
+  VkSampler hdr_sampler_ = VK_NULL_HANDLE;
+  gpu::Buffer frame_uniforms_;
+  FrameStats stats_;
+};
+
+}  // namespace liyuan::render

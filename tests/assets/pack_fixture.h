@@ -1,0 +1,30 @@
+// A small pack built in memory through liyuan_packlib (no Assimp, no files read), and byte-level helpers for
+// corrupting packs on purpose.
+#pragma once
+
+#include "assets/pack_format.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <vector>
+
+namespace liyuan::test {
+
+// A pack holding META, MATL (1 material), INST (1), MESH#0 (a 3x3-vertex grid, 8 triangles, meshopt-encoded) and
+// TEXR#0 (8x4 sRGB with 4 mips, zstd-compressed: a flat colour compresses well).
+std::vector<std::byte> make_small_pack();
+
+void write_bytes(const std::filesystem::path& path, const std::vector<std::byte>& bytes);
+std::vector<std::byte> read_bytes(const std::filesystem::path& path);
+
+// Header and table of contents of BYTES (copies, for reading offsets).
+pack::FileHeader header_of(const std::vector<std::byte>& bytes);
+std::vector<pack::ChunkEntry> toc_of(const std::vector<std::byte>& bytes);
+void set_toc_entry(std::vector<std::byte>& bytes, size_t i, const pack::ChunkEntry& entry);
+void set_header(std::vector<std::byte>& bytes, const pack::FileHeader& header);
+
+// Recomputes every chunk checksum, the TOC checksum and the header checksum, so that a structural corruption gets
+// past the checksums and reaches the structural checks.
+void reseal(std::vector<std::byte>& bytes);
+
+}  // namespace liyuan::test

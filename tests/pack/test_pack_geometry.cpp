@@ -1,0 +1,193 @@
+// What the packer does to geometry: UV orientation, tangent handedness, generated normals, folder textures,
+// embedded textures. Each test decodes the real tool's output through liyuan_assets.
+#include "core/math.h"
+#include "pack_test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace liyuan::test {
+namespace {
+
+vec3 position_of(const pack::PackedVertex& v) { return vec3(v.position[0], v.position[1], v.position[2]); }
+vec3 normal_of(const pack::PackedVertex& v) { return vec3(v.normal[0], v.normal[1], v.normal[2]); }
+
+std::vector<float> read_floats(const std::vector<std::byte>& bin, size_t offset, size_t count) {
+  std::vector<float> out(count);
+  std::memcpy(out.data(), bin.data() + offset, count * sizeof(float));
+  return out;
+}
+
+// glTF stores UVs with v = 0 at the top row, like our packs: after Assimp's flip on import and FlipUVs, every packed
+// vertex must carry exactly the UV (and the tangent handedness) of the source vertex at its position.
+TEST(PackGeometry, WaterBottleUvsAndTangentsMatchTheSource) {
+  const auto out = output_dir() / "bottle.lypak";
+  ASSERT_EQ(pack_tool({"pack", model_path("WaterBottle/WaterBottle.gltf").string(), "-o", out.string(),
+                       "--max-texture-size", "64"}).exit_code,
+            0);
+  const DecodedMesh mesh = decode_mesh0(out);
+  ASSERT_EQ(mesh.vertices.size(), 2549u);
+  // Accessors of WaterBottle.gltf: TEXCOORD_0 at 0, TANGENT at 50980, POSITION at 91764; 2549 vertices each.
+  const auto bin = read_file_bytes(model_path("WaterBottle/WaterBottle.bin"));
+  const auto uvs = read_floats(bin, 0, 2549 * 2);
+  const auto tangents = read_floats(bin, 50980, 2549 * 4);
+  const auto positions = read_floats(bin, 91764, 2549 * 3);
+  std::multimap<std::tuple<float, float, float>, size_t> by_position;
+  for (size_t i = 0; i < 2549; ++i) by_position.emplace(std::tuple(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]), i);
+  size_t uv_mismatch = 0, handedness_mismatch = 0, unmatched = 0;
+  for (const pack::PackedVertex& v : mesh.vertices) {
+    auto [first, last] = by_position.equal_range(std::tuple(v.position[0], v.position[1], v.position[2]));
+    if (first == last) {
+      ++unmatched;
+      continue;
+    }
+    float best = 1e9f;
+    size_t best_index = 0;
+    for (auto it = first; it != last; ++it) {
+      const size_t i = it->second;
+      const float d = std::abs(uvs[2 * i] - v.uv[0]) + std::abs(uvs[2 * i + 1] - v.uv[1]);
+      if (d < best) best = d, best_index = i;
+    }
+    if (best > 1e-5f) ++uv_mismatch;
+    else if (tangents[4 * best_index + 3] != v.tangent[3]) ++handedness_mismatch;
+  }
+  EXPECT_EQ(unmatched, 0u) << "packed positions not found in the source";
+  EXPECT_EQ(uv_mismatch, 0u) << "UVs differ from the glTF's (flipped V?)";
+  EXPECT_EQ(handedness_mismatch, 0u) << "tangent w differs from the glTF's";
+}
+
+// A raw scan without normals must come out smooth: generated normals agree across each triangle and are never zero.
+TEST(PackGeometry, BunnyGetsSmoothGeneratedNormals) {
+  const auto out = output_dir() / "bunny.lypak";
+  const CommandResult r = pack_tool({"pack", model_path("stanford-bunny/stanford-bunny.obj").string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const DecodedMesh mesh = decode_mesh0(out);
+  ASSERT_EQ(mesh.indices.size(), 69451u * 3);
+  for (const pack::PackedVertex& v : mesh.vertices) {
+    ASSERT_NEAR(glm::length(normal_of(v)), 1.f, 1e-3f) << "a vertex with a zero or unnormalised normal";
+    const vec3 t(v.tangent[0], v.tangent[1], v.tangent[2]);
+    ASSERT_NEAR(glm::dot(t, normal_of(v)), 0.f, 1e-3f) << "tangent not orthogonal to the normal";
+  }
+  size_t smooth = 0, facing = 0;
+  const size_t triangles = mesh.indices.size() / 3;
+  for (size_t t = 0; t < triangles; ++t) {
+    const auto& a = mesh.vertices[mesh.indices[3 * t]];
+    const auto& b = mesh.vertices[mesh.indices[3 * t + 1]];
+    const auto& c = mesh.vertices[mesh.indices[3 * t + 2]];
+    const vec3 na = normal_of(a), nb = normal_of(b), nc = normal_of(c);
+    if (glm::dot(na, nb) > 0.5f && glm::dot(nb, nc) > 0.5f && glm::dot(na, nc) > 0.5f) ++smooth;
+    const vec3 face = glm::cross(position_of(b) - position_of(a), position_of(c) - position_of(a));
+    if (glm::dot(face, na + nb + nc) > 0.f) ++facing;
+  }
+  EXPECT_GT(double(smooth) / double(triangles), 0.95) << smooth << " of " << triangles << " triangles are smooth";
+  EXPECT_GT(double(facing) / double(triangles), 0.99) << "normals disagree with the winding";
+  // Welded: a smooth closed-ish scan has about half as many vertices as triangles, not three per triangle.
+  EXPECT_LT(mesh.vertices.size(), triangles) << "vertices were not joined";
+}
+
+// spot: an OBJ (V up, GL convention) with no MTL and one PNG beside it.
+TEST(PackGeometry, SpotTakesTheImageFromItsFolderAndFlipsV) {
+  const auto out = output_dir() / "spot.lypak";
+  const CommandResult r = pack_tool({"pack", model_path("spot/spot_triangulated.obj").string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("spot_texture.png"), std::string::npos) << "no note naming the chosen texture:\n" << r.output;
+  const nlohmann::json report = inspect_json(out);
+  ASSERT_EQ(report["materials"].size(), 1u);
+  const int base = report["materials"][0]["base_color_texture"].get<int>();
+  ASSERT_GE(base, 0) << "spot has no base colour texture";
+  EXPECT_EQ(report["textures"][size_t(base)]["format"], "Rgba8Srgb");
+  EXPECT_EQ(report["textures"][size_t(base)]["width"], 1024);
+  EXPECT_EQ(report["materials"][0]["base_color_factor"][0], 1.0) << "a texture on the default material is not tinted";
+
+  std::vector<vec2> source_uvs;
+  std::ifstream obj(model_path("spot/spot_triangulated.obj"));
+  for (std::string line; std::getline(obj, line);) {
+    if (line.rfind("vt ", 0) != 0) continue;
+    std::istringstream in(line.substr(3));
+    vec2 uv;
+    in >> uv.x >> uv.y;
+    source_uvs.push_back(uv);
+  }
+  ASSERT_EQ(source_uvs.size(), 3225u);
+  const DecodedMesh mesh = decode_mesh0(out);
+  ASSERT_FALSE(mesh.vertices.empty());
+  size_t flipped = 0;
+  for (const pack::PackedVertex& v : mesh.vertices) {
+    // In [0, 1], give or take the 0.06 by which four of spot's own vt lines stray outside it.
+    ASSERT_GE(v.uv[0], -0.06f);
+    ASSERT_LE(v.uv[0], 1.06f);
+    ASSERT_GE(v.uv[1], -0.06f);
+    ASSERT_LE(v.uv[1], 1.06f);
+    for (const vec2& s : source_uvs) {
+      if (std::abs(s.x - v.uv[0]) < 1e-5f && std::abs((1.f - s.y) - v.uv[1]) < 1e-5f) {
+        ++flipped;
+        break;
+      }
+    }
+  }
+  EXPECT_EQ(flipped, mesh.vertices.size()) << "packed UVs are not the OBJ's (u, 1 - v)";
+}
+
+// A GLB whose base colour image lives in its binary chunk ("*0" in Assimp).
+TEST(PackGeometry, EmbeddedGlbTexturesArePacked) {
+  const auto dir = output_dir();
+  const auto png = read_file_bytes(model_path("spot/spot_texture.png"));
+  const float geometry[] = {0, 0, 0, 1, 0, 0, 0, 1, 0, /* uv */ 0, 1, 1, 1, 0, 0};
+  std::vector<std::byte> bin(sizeof geometry);
+  std::memcpy(bin.data(), geometry, sizeof geometry);
+  bin.insert(bin.end(), png.begin(), png.end());
+  while (bin.size() % 4) bin.push_back(std::byte{0});
+  const nlohmann::json gltf = {
+      {"asset", {{"version", "2.0"}}},
+      {"buffers", {{{"byteLength", bin.size()}}}},
+      {"bufferViews",
+       {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
+        {{"buffer", 0}, {"byteOffset", 36}, {"byteLength", 24}},
+        {{"buffer", 0}, {"byteOffset", 60}, {"byteLength", png.size()}}}},
+      {"accessors",
+       {{{"bufferView", 0}, {"componentType", 5126}, {"count", 3}, {"type", "VEC3"}, {"min", {0, 0, 0}}, {"max", {1, 1, 0}}},
+        {{"bufferView", 1}, {"componentType", 5126}, {"count", 3}, {"type", "VEC2"}}}},
+      {"images", {{{"bufferView", 2}, {"mimeType", "image/png"}}}},
+      {"textures", {{{"source", 0}}}},
+      {"materials", {{{"pbrMetallicRoughness", {{"baseColorTexture", {{"index", 0}}}, {"metallicFactor", 0.25}}}}}},
+      {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}, {"TEXCOORD_0", 1}}}, {"material", 0}}}}}}},
+      {"nodes", {{{"mesh", 0}, {"translation", {1, 2, 3}}}}},
+      {"scenes", {{{"nodes", {0}}}}},
+      {"scene", 0}};
+  std::string json = gltf.dump();
+  while (json.size() % 4) json += ' ';
+  std::vector<std::byte> glb;
+  auto put32 = [&](uint32_t v) {
+    for (int k = 0; k < 4; ++k) glb.push_back(std::byte((v >> (8 * k)) & 0xFF));
+  };
+  put32(0x46546C67u);  // "glTF"
+  put32(2);
+  put32(uint32_t(12 + 8 + json.size() + 8 + bin.size()));
+  put32(uint32_t(json.size()));
+  put32(0x4E4F534Au);  // "JSON"
+  for (char c : json) glb.push_back(std::byte(c));
+  put32(uint32_t(bin.size()));
+  put32(0x004E4942u);  // "BIN"
+  glb.insert(glb.end(), bin.begin(), bin.end());
+  const auto model = dir / "triangle.glb";
+  write_file_bytes(model, glb);
+
+  const auto out = dir / "triangle.lypak";
+  const CommandResult r = pack_tool({"pack", model.string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const nlohmann::json report = inspect_json(out);
+  ASSERT_EQ(report["textures"].size(), 1u) << report.dump(2);
+  EXPECT_EQ(report["textures"][0]["width"], 1024);
+  EXPECT_EQ(report["materials"][0]["base_color_texture"], 0);
+  EXPECT_EQ(report["materials"][0]["metallic"], 0.25);
+  EXPECT_EQ(report["instances"][0]["translation"], nlohmann::json({1.0, 2.0, 3.0}));
+  EXPECT_EQ(report["meta"]["triangles"], 1);
+}
+
+}  // namespace
+}  // namespace liyuan::test

@@ -1,0 +1,27 @@
+#include "render_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace liyuan::test {
+
+std::filesystem::path test_pack(const std::string& model) {
+  static std::map<std::string, std::filesystem::path> made;
+  if (auto it = made.find(model); it != made.end()) return it->second;
+  std::filesystem::path dir = std::filesystem::path(std::getenv("LIYUAN_TEST_OUTPUT")) / "packs";
+  std::filesystem::create_directories(dir);
+  std::filesystem::path pack = dir / (std::filesystem::path(model).stem().string() + ".lypak");
+  CommandResult result = run_command(pack_exe(), {"pack", (data_dir() / "models" / model).string(), "-o", pack.string()});
+  if (result.exit_code != 0) {
+    ADD_FAILURE() << "liyuan-pack failed on " << model << ":\n" << result.output;
+    return {};
+  }
+  made[model] = pack;
+  return pack;
+}
+
+CommandResult run_liyuan(const std::vector<std::string>& args) { return run_command(runtime_exe(), args); }
+
+}  // namespace liyuan::test

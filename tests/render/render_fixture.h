@@ -1,0 +1,20 @@
+// Shared by the render tests: packs of the test models (made once per test process with the real liyuan-pack), and
+// running the real `liyuan` command.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace liyuan::test {
+
+// The pack of tests/data/models/MODEL (a path inside that folder), made on first use with liyuan-pack.
+// Fails the calling test (ADD_FAILURE) and returns an empty path when packing fails.
+std::filesystem::path test_pack(const std::string& model);
+
+// Runs `liyuan ARGS...` and returns its exit code and output.
+CommandResult run_liyuan(const std::vector<std::string>& args);
+
+}  // namespace liyuan::test

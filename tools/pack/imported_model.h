@@ -1,0 +1,65 @@
+// The in-memory model the importer produces and the pack builder consumes. Plain data; no Assimp types.
+#pragma once
+
+#include "assets/pack_format.h"
+#include "core/math.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace liyuan::packer {
+
+// An image a material uses: a file beside the model, or bytes embedded in it.
+struct ImageSource {
+  std::string name;                // for messages: the path as the model names it, or "*0 (embedded)"
+  std::filesystem::path file;      // the file to read; empty when embedded
+  std::vector<std::byte> encoded;  // embedded PNG/JPEG bytes (when file is empty and rgba is empty)
+  std::vector<uint8_t> rgba;       // embedded uncompressed texels, RGBA8, row 0 at the top
+  uint32_t width = 0;              // of rgba
+  uint32_t height = 0;
+};
+
+inline constexpr int32_t kNoImage = -1;
+
+// A glTF metallic-roughness material; textures name ImportedModel::images (kNoImage when absent).
+struct ImportedMaterial {
+  std::string name;
+  pack::MaterialRecord factors{};  // every factor; its texture fields are ignored
+  int32_t base_color_image = kNoImage;
+  int32_t metallic_roughness_image = kNoImage;
+  int32_t normal_image = kNoImage;
+  int32_t occlusion_image = kNoImage;
+  int32_t emissive_image = kNoImage;
+};
+
+// One triangle mesh, indexed, in mesh space. Optional streams are empty when the source has none.
+struct ImportedMesh {
+  std::string name;
+  std::vector<vec3> positions;
+  std::vector<vec3> normals;     // one per position (generated when the source has none)
+  std::vector<vec2> uvs;         // optional; v = 0 is the top row of the image
+  std::vector<vec3> tangents;    // optional, with bitangents
+  std::vector<vec3> bitangents;  // optional
+  std::vector<uint32_t> indices; // triangle list
+  uint32_t material = 0;         // ImportedModel::materials index
+  bool generated_normals = false;
+};
+
+struct ImportedInstance {
+  mat4 world_from_mesh{1.f};
+  uint32_t mesh = 0;
+};
+
+struct ImportedModel {
+  std::string source_name;  // file name only, for META
+  std::string title;        // file stem
+  std::vector<ImportedMesh> meshes;
+  std::vector<ImportedMaterial> materials;
+  std::vector<ImageSource> images;
+  std::vector<ImportedInstance> instances;
+};
+
+}  // namespace liyuan::packer
