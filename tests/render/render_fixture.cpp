@@ -13,6 +13,14 @@ std::filesystem::path test_pack(const std::string& model) {
   std::filesystem::path dir = std::filesystem::path(std::getenv("LIYUAN_TEST_OUTPUT")) / "packs";
   std::filesystem::create_directories(dir);
   std::filesystem::path pack = dir / (std::filesystem::path(model).stem().string() + ".lypak");
+  // ctest runs each case in its own process: reuse a pack another case made with this same liyuan-pack build.
+  // (liyuan-pack writes atomically, so a pack that exists is whole.)
+  std::error_code error;
+  if (std::filesystem::exists(pack) &&
+      std::filesystem::last_write_time(pack, error) >= std::filesystem::last_write_time(pack_exe(), error)) {
+    made[model] = pack;
+    return pack;
+  }
   CommandResult result = run_command(pack_exe(), {"pack", (data_dir() / "models" / model).string(), "-o", pack.string()});
   if (result.exit_code != 0) {
     ADD_FAILURE() << "liyuan-pack failed on " << model << ":\n" << result.output;

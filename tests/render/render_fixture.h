@@ -10,7 +10,8 @@
 
 namespace liyuan::test {
 
-// The pack of tests/data/models/MODEL (a path inside that folder), made on first use with liyuan-pack.
+// The pack of tests/data/models/MODEL (a path inside that folder), made with liyuan-pack unless this build of it
+// already made one.
 // Fails the calling test (ADD_FAILURE) and returns an empty path when packing fails.
 std::filesystem::path test_pack(const std::string& model);
 
