@@ -14,7 +14,7 @@ struct FramingOptions {
   float vertical_fov = glm::radians(35.0f);
   float azimuth = glm::radians(25.0f);    // camera swung around +Y from the front (+Z)
   float elevation = glm::radians(15.0f);  // camera raised above the relic's centre
-  float fill = 0.78f;                     // the bounding sphere spans this fraction of the shorter image side
+  float fill = 0.8f;                      // the box's projection reaches this fraction of the way to each image edge
 };
 
 // Views that frame BOUNDS in an image of ASPECT (width / height): one view, or two eyes INTERPUPILLARY_DISTANCE

@@ -27,13 +27,13 @@ std::vector<float> read_floats(const std::vector<std::byte>& bin, size_t offset,
 // vertex must carry exactly the UV (and the tangent handedness) of the source vertex at its position.
 TEST(PackGeometry, WaterBottleUvsAndTangentsMatchTheSource) {
   const auto out = output_dir() / "bottle.lypak";
-  ASSERT_EQ(pack_tool({"pack", model_path("WaterBottle/WaterBottle.gltf").string(), "-o", out.string(),
+  ASSERT_EQ(pack_tool({"pack", water_bottle_gltf().string(), "-o", out.string(),
                        "--max-texture-size", "64"}).exit_code,
             0);
   const DecodedMesh mesh = decode_mesh0(out);
   ASSERT_EQ(mesh.vertices.size(), 2549u);
   // Accessors of WaterBottle.gltf: TEXCOORD_0 at 0, TANGENT at 50980, POSITION at 91764; 2549 vertices each.
-  const auto bin = read_file_bytes(model_path("WaterBottle/WaterBottle.bin"));
+  const auto bin = read_file_bytes(water_bottle_gltf().parent_path() / "WaterBottle.bin");
   const auto uvs = read_floats(bin, 0, 2549 * 2);
   const auto tangents = read_floats(bin, 50980, 2549 * 4);
   const auto positions = read_floats(bin, 91764, 2549 * 3);

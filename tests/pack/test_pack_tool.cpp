@@ -12,7 +12,7 @@ namespace {
 
 TEST(PackTool, PacksWaterBottle) {
   const auto out = output_dir() / "WaterBottle.lypak";
-  const CommandResult r = pack_tool({"pack", model_path("WaterBottle/WaterBottle.gltf").string(), "-o", out.string()});
+  const CommandResult r = pack_tool({"pack", water_bottle_gltf().string(), "-o", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.output;
 
   const nlohmann::json report = inspect_json(out);
@@ -49,7 +49,7 @@ TEST(PackTool, PacksWaterBottle) {
 
 TEST(PackTool, MaxTextureSizeScalesTexturesDown) {
   const auto out = output_dir() / "small.lypak";
-  const CommandResult r = pack_tool({"pack", model_path("WaterBottle/WaterBottle.gltf").string(), "-o", out.string(),
+  const CommandResult r = pack_tool({"pack", water_bottle_gltf().string(), "-o", out.string(),
                                      "--max-texture-size", "256"});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const nlohmann::json report = inspect_json(out);
@@ -62,10 +62,10 @@ TEST(PackTool, MaxTextureSizeScalesTexturesDown) {
 
 TEST(PackTool, PackingTwiceGivesIdenticalBytes) {
   const auto dir = output_dir();
-  for (const char* model : {"WaterBottle/WaterBottle.gltf", "spot/spot_triangulated.obj"}) {
+  for (const auto& model : {water_bottle_gltf(), model_path("spot/spot_triangulated.obj")}) {
     const auto a = dir / "a.lypak", b = dir / "b.lypak";
-    ASSERT_EQ(pack_tool({"pack", model_path(model).string(), "-o", a.string()}).exit_code, 0);
-    ASSERT_EQ(pack_tool({"pack", model_path(model).string(), "-o", b.string()}).exit_code, 0);
+    ASSERT_EQ(pack_tool({"pack", model.string(), "-o", a.string()}).exit_code, 0);
+    ASSERT_EQ(pack_tool({"pack", model.string(), "-o", b.string()}).exit_code, 0);
     const auto bytes_a = read_file_bytes(a), bytes_b = read_file_bytes(b);
     ASSERT_EQ(bytes_a.size(), bytes_b.size()) << model;
     EXPECT_TRUE(bytes_a == bytes_b) << model << ": two packs of the same input differ";
@@ -73,7 +73,7 @@ TEST(PackTool, PackingTwiceGivesIdenticalBytes) {
 }
 
 TEST(PackTool, LeavesSourcesUnchangedAndNoTemporaryFiles) {
-  const auto source_dir = model_path("WaterBottle");
+  const auto source_dir = water_bottle_gltf().parent_path();
   auto snapshot = [&] {
     std::map<std::string, uint64_t> hashes;
     for (const auto& entry : std::filesystem::directory_iterator(source_dir)) {

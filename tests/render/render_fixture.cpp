@@ -7,12 +7,14 @@
 
 namespace liyuan::test {
 
-std::filesystem::path test_pack(const std::string& model) {
-  static std::map<std::string, std::filesystem::path> made;
+std::filesystem::path test_model(const std::string& relative) { return data_dir() / "models" / relative; }
+
+std::filesystem::path test_pack(const std::filesystem::path& model) {
+  static std::map<std::filesystem::path, std::filesystem::path> made;
   if (auto it = made.find(model); it != made.end()) return it->second;
   std::filesystem::path dir = std::filesystem::path(std::getenv("LIYUAN_TEST_OUTPUT")) / "packs";
   std::filesystem::create_directories(dir);
-  std::filesystem::path pack = dir / (std::filesystem::path(model).stem().string() + ".lypak");
+  std::filesystem::path pack = dir / (model.stem().string() + ".lypak");
   // ctest runs each case in its own process: reuse a pack another case made with this same liyuan-pack build.
   // (liyuan-pack writes atomically, so a pack that exists is whole.)
   std::error_code error;
@@ -21,9 +23,9 @@ std::filesystem::path test_pack(const std::string& model) {
     made[model] = pack;
     return pack;
   }
-  CommandResult result = run_command(pack_exe(), {"pack", (data_dir() / "models" / model).string(), "-o", pack.string()});
+  CommandResult result = run_command(pack_exe(), {"pack", model.string(), "-o", pack.string()});
   if (result.exit_code != 0) {
-    ADD_FAILURE() << "liyuan-pack failed on " << model << ":\n" << result.output;
+    ADD_FAILURE() << "liyuan-pack failed on " << model.string() << ":\n" << result.output;
     return {};
   }
   made[model] = pack;

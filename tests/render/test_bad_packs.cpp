@@ -29,7 +29,7 @@ void expect_clean_failure(const std::filesystem::path& bad, const std::string& e
 }
 
 TEST(BadPack, FlippedByteInATextureNamesTheChunk) {
-  auto pack = test_pack("WaterBottle/WaterBottle.gltf");
+  auto pack = test_pack(water_bottle_gltf());
   ASSERT_FALSE(pack.empty());
   auto reader = PackReader::open(pack);
   ASSERT_TRUE(reader) << reader.error().to_string();
@@ -45,7 +45,7 @@ TEST(BadPack, FlippedByteInATextureNamesTheChunk) {
 }
 
 TEST(BadPack, TruncatedPackIsRejected) {
-  auto pack = test_pack("spot/spot_triangulated.obj");
+  auto pack = test_pack(test_model("spot/spot_triangulated.obj"));
   ASSERT_FALSE(pack.empty());
   auto bytes = read_all(pack);
   bytes.resize(bytes.size() / 2);
@@ -56,7 +56,7 @@ TEST(BadPack, TruncatedPackIsRejected) {
 
 TEST(BadPack, FileThatIsNotAPackIsRejected) {
   auto bad = output_dir() / "photo.lypak";
-  std::filesystem::copy_file(data_dir() / "models" / "spot" / "spot_texture.png", bad);
+  std::filesystem::copy_file(test_model("spot/spot_texture.png"), bad);
   expect_clean_failure(bad, "not a Liyuan pack");
 }
 

@@ -59,7 +59,7 @@ double covered_luminance(const RgbaImage& image) {
 }
 
 TEST(Golden, WaterBottleIsLitTexturedAndFramed) {
-  auto pack = test_pack("WaterBottle/WaterBottle.gltf");
+  auto pack = test_pack(water_bottle_gltf());
   ASSERT_FALSE(pack.empty());
   auto dir = output_dir();
   auto out = dir / "water_bottle.png";
@@ -74,7 +74,7 @@ TEST(Golden, WaterBottleIsLitTexturedAndFramed) {
 }
 
 TEST(Golden, SpotTextureIsTheRightWayUp) {
-  auto pack = test_pack("spot/spot_triangulated.obj");
+  auto pack = test_pack(test_model("spot/spot_triangulated.obj"));
   ASSERT_FALSE(pack.empty());
   auto dir = output_dir();
   auto out = dir / "spot.png";
@@ -85,7 +85,7 @@ TEST(Golden, SpotTextureIsTheRightWayUp) {
 }
 
 TEST(Golden, RawScanWithoutNormalsIsSmoothlyLit) {
-  auto pack = test_pack("stanford-bunny/stanford-bunny.obj");
+  auto pack = test_pack(test_model("stanford-bunny/stanford-bunny.obj"));
   ASSERT_FALSE(pack.empty());
   auto dir = output_dir();
   auto out = dir / "bunny.png";
@@ -98,8 +98,18 @@ TEST(Golden, RawScanWithoutNormalsIsSmoothlyLit) {
   EXPECT_TRUE(failure.empty()) << failure;
 }
 
+TEST(Golden, MultiMaterialChairWithSeveralMeshes) {
+  auto pack = test_pack(test_model("SheenChair/glTF/SheenChair.gltf"));
+  ASSERT_FALSE(pack.empty());
+  auto dir = output_dir();
+  auto out = dir / "sheen_chair.png";
+  render(pack, out, {"--size", "256x256"});
+  std::string failure = check_against_golden(out, "sheen_chair", dir);
+  EXPECT_TRUE(failure.empty()) << failure;
+}
+
 TEST(Golden, StereoHasTwoViewsWithParallax) {
-  auto pack = test_pack("WaterBottle/WaterBottle.gltf");
+  auto pack = test_pack(water_bottle_gltf());
   ASSERT_FALSE(pack.empty());
   auto dir = output_dir();
   auto out = dir / "water_bottle_stereo.png";

@@ -4,7 +4,7 @@
 //   - XDG_RUNTIME_DIR set to a private directory: lavapipe's Wayland probe complains otherwise;
 //   - LIYUAN_VALIDATION=1: the Vulkan validation layer with synchronisation validation; any message fails the test;
 //   - LIYUAN_CACHE_DIR: the pipeline cache goes under the build tree, not the home directory;
-//   - LIYUAN_TEST_DATA, LIYUAN_TEST_OUTPUT, LIYUAN_PACK_EXE, LIYUAN_EXE for tests that use files and the tools.
+//   - LIYUAN_TEST_DATA, LIYUAN_CONTENT, LIYUAN_TEST_OUTPUT, LIYUAN_PACK_EXE, LIYUAN_EXE for tests that use files and the tools.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   setenv("LIYUAN_VALIDATION", "1", 0);
   setenv("LIYUAN_CACHE_DIR", LIYUAN_TEST_CACHE_DIR, 0);
   setenv("LIYUAN_TEST_DATA", LIYUAN_TEST_DATA_DIR, 0);
+  setenv("LIYUAN_CONTENT", LIYUAN_CONTENT_DIR, 0);
   setenv("LIYUAN_TEST_OUTPUT", LIYUAN_TEST_OUTPUT_DIR, 0);
   setenv("LIYUAN_PACK_EXE", LIYUAN_PACK_EXE_PATH, 0);
   setenv("LIYUAN_EXE", LIYUAN_EXE_PATH, 0);

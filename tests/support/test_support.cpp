@@ -20,6 +20,8 @@ std::filesystem::path required_env_path(const char* name) {
 }  // namespace
 
 std::filesystem::path data_dir() { return required_env_path("LIYUAN_TEST_DATA"); }
+std::filesystem::path content_dir() { return required_env_path("LIYUAN_CONTENT"); }
+std::filesystem::path water_bottle_gltf() { return content_dir() / "relics" / "water-bottle" / "WaterBottle.gltf"; }
 std::filesystem::path pack_exe() { return required_env_path("LIYUAN_PACK_EXE"); }
 std::filesystem::path runtime_exe() { return required_env_path("LIYUAN_EXE"); }
 

@@ -9,6 +9,10 @@ namespace liyuan::test {
 
 // tests/data in the source tree (LIYUAN_TEST_DATA).
 std::filesystem::path data_dir();
+// content/ in the source tree: the bundled exhibition's sources (LIYUAN_CONTENT).
+std::filesystem::path content_dir();
+// The bundled relic every test may use: content/relics/water-bottle/WaterBottle.gltf.
+std::filesystem::path water_bottle_gltf();
 // A fresh directory under the build tree for this test's outputs (LIYUAN_TEST_OUTPUT/<suite>.<test>), emptied first.
 std::filesystem::path output_dir();
 // Paths of the built tools (LIYUAN_PACK_EXE, LIYUAN_EXE).
