@@ -2,6 +2,19 @@
 
 namespace liyuan::gpu {
 
+void memory_barrier(VkCommandBuffer commands, VkPipelineStageFlags2 from_stages, VkAccessFlags2 from_access,
+                    VkPipelineStageFlags2 to_stages, VkAccessFlags2 to_access) {
+  VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+  barrier.srcStageMask = from_stages;
+  barrier.srcAccessMask = from_access;
+  barrier.dstStageMask = to_stages;
+  barrier.dstAccessMask = to_access;
+  VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+  dependency.memoryBarrierCount = 1;
+  dependency.pMemoryBarriers = &barrier;
+  vkCmdPipelineBarrier2(commands, &dependency);
+}
+
 void transition_image(VkCommandBuffer commands, const Image& image, const ImageUse& from, const ImageUse& to) {
   VkImageMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
   barrier.srcStageMask = from.stages;

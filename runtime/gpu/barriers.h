@@ -32,6 +32,16 @@ inline constexpr ImageUse kDepthAttachment{
     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 }  // namespace use
 
+// Records a global memory barrier: writes by FROM_STAGES/FROM_ACCESS become visible to TO_STAGES/TO_ACCESS.
+void memory_barrier(VkCommandBuffer commands, VkPipelineStageFlags2 from_stages, VkAccessFlags2 from_access,
+                    VkPipelineStageFlags2 to_stages, VkAccessFlags2 to_access);
+
+// Makes transfer writes (copies into buffers) visible to the host, before it reads mapped memory.
+inline void copies_to_host_barrier(VkCommandBuffer commands) {
+  memory_barrier(commands, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
+                 VK_ACCESS_2_HOST_READ_BIT);
+}
+
 // Records a barrier moving every level and layer of IMAGE from FROM to TO.
 void transition_image(VkCommandBuffer commands, const Image& image, const ImageUse& from, const ImageUse& to);
 

@@ -18,6 +18,20 @@ void render(const std::filesystem::path& pack, const std::filesystem::path& out,
   ASSERT_TRUE(std::filesystem::exists(out)) << result.output;
 }
 
+// Packs MODEL, renders it with EXTRA arguments and compares the result with golden/NAME.png. Returns the image.
+RgbaImage render_and_compare(const std::filesystem::path& model, const std::string& name,
+                             std::vector<std::string> extra) {
+  auto pack = test_pack(model);
+  EXPECT_FALSE(pack.empty());
+  auto dir = output_dir();
+  auto out = dir / (name + ".png");
+  render(pack, out, std::move(extra));
+  std::string failure = check_against_golden(out, name, dir);
+  EXPECT_TRUE(failure.empty()) << failure;
+  auto image = read_png(out);
+  return image ? *image : RgbaImage{};
+}
+
 // The fraction of pixels that differ from the background colour (the top-left pixel): how much of the frame the
 // relic covers.
 double coverage(const RgbaImage& image) {
@@ -59,77 +73,41 @@ double covered_luminance(const RgbaImage& image) {
 }
 
 TEST(Golden, WaterBottleIsLitTexturedAndFramed) {
-  auto pack = test_pack(water_bottle_gltf());
-  ASSERT_FALSE(pack.empty());
-  auto dir = output_dir();
-  auto out = dir / "water_bottle.png";
-  render(pack, out, {"--size", "256x256"});
-  auto image = read_png(out);
-  ASSERT_TRUE(image);
-  double covered = coverage(*image);
+  RgbaImage image = render_and_compare(water_bottle_gltf(), "water_bottle", {"--size", "256x256"});
+  double covered = coverage(image);
   EXPECT_GT(covered, 0.12) << "the bottle should fill a sensible part of the frame";
   EXPECT_LT(covered, 0.7);
-  std::string failure = check_against_golden(out, "water_bottle", dir);
-  EXPECT_TRUE(failure.empty()) << failure;
 }
 
 TEST(Golden, SpotTextureIsTheRightWayUp) {
-  auto pack = test_pack(test_model("spot/spot_triangulated.obj"));
-  ASSERT_FALSE(pack.empty());
-  auto dir = output_dir();
-  auto out = dir / "spot.png";
   // Spot faces -Z in its source file: turn the camera round to see its face.
-  render(pack, out, {"--size", "256x256", "--turntable", "205"});
-  std::string failure = check_against_golden(out, "spot", dir);
-  EXPECT_TRUE(failure.empty()) << failure;
+  render_and_compare(test_model("spot/spot_triangulated.obj"), "spot", {"--size", "256x256", "--turntable", "205"});
 }
 
 TEST(Golden, RawScanWithoutNormalsIsSmoothlyLit) {
-  auto pack = test_pack(test_model("stanford-bunny/stanford-bunny.obj"));
-  ASSERT_FALSE(pack.empty());
-  auto dir = output_dir();
-  auto out = dir / "bunny.png";
-  render(pack, out, {"--size", "256x256"});
-  auto image = read_png(out);
-  ASSERT_TRUE(image);
+  RgbaImage image = render_and_compare(test_model("stanford-bunny/stanford-bunny.obj"), "bunny", {"--size", "256x256"});
   // Faceted-black normals would leave most of the bunny dark.
-  EXPECT_GT(covered_luminance(*image), 90.0) << "the scan should be lit, not black";
-  std::string failure = check_against_golden(out, "bunny", dir);
-  EXPECT_TRUE(failure.empty()) << failure;
+  EXPECT_GT(covered_luminance(image), 90.0) << "the scan should be lit, not black";
 }
 
 TEST(Golden, MultiMaterialChairWithSeveralMeshes) {
-  auto pack = test_pack(test_model("SheenChair/glTF/SheenChair.gltf"));
-  ASSERT_FALSE(pack.empty());
-  auto dir = output_dir();
-  auto out = dir / "sheen_chair.png";
-  render(pack, out, {"--size", "256x256"});
-  std::string failure = check_against_golden(out, "sheen_chair", dir);
-  EXPECT_TRUE(failure.empty()) << failure;
+  render_and_compare(test_model("SheenChair/glTF/SheenChair.gltf"), "sheen_chair", {"--size", "256x256"});
 }
 
 TEST(Golden, StereoHasTwoViewsWithParallax) {
-  auto pack = test_pack(water_bottle_gltf());
-  ASSERT_FALSE(pack.empty());
-  auto dir = output_dir();
-  auto out = dir / "water_bottle_stereo.png";
-  render(pack, out, {"--size", "256x256", "--stereo"});
-  auto image = read_png(out);
-  ASSERT_TRUE(image);
-  ASSERT_EQ(image->width, 512u);
-  ASSERT_EQ(image->height, 256u);
+  RgbaImage image = render_and_compare(water_bottle_gltf(), "water_bottle_stereo", {"--size", "256x256", "--stereo"});
+  ASSERT_EQ(image.width, 512u);
+  ASSERT_EQ(image.height, 256u);
   RgbaImage left{256, 256, {}}, right{256, 256, {}};
   for (uint32_t y = 0; y < 256; ++y) {
-    left.pixels.insert(left.pixels.end(), image->pixel(0, y), image->pixel(0, y) + 256 * 4);
-    right.pixels.insert(right.pixels.end(), image->pixel(256, y), image->pixel(256, y) + 256 * 4);
+    left.pixels.insert(left.pixels.end(), image.pixel(0, y), image.pixel(0, y) + 256 * 4);
+    right.pixels.insert(right.pixels.end(), image.pixel(256, y), image.pixel(256, y) + 256 * 4);
   }
   EXPECT_GT(coverage(left), 0.12) << "left eye is empty";
   EXPECT_GT(coverage(right), 0.12) << "right eye is empty";
   // Parallax: a near object sits further right in the left eye than in the right eye.
   double shift = centroid_x(left) - centroid_x(right);
   EXPECT_GT(shift, 4.0) << "no visible parallax between the eyes";
-  std::string failure = check_against_golden(out, "water_bottle_stereo", dir);
-  EXPECT_TRUE(failure.empty()) << failure;
 }
 
 }  // namespace

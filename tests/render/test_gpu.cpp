@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "gpu/barriers.h"
 #include "gpu/buffer.h"
 #include "gpu/commands.h"
 #include "gpu/gpu.h"
@@ -95,15 +96,7 @@ TEST_F(GpuTest, StagingUploadReachesTheBuffer) {
   ASSERT_TRUE(commands);
   VkBufferCopy region{0, 0, 1024};
   vkCmdCopyBuffer(*commands, target->handle, readback->handle, 1, &region);
-  VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dependency.memoryBarrierCount = 1;
-  dependency.pMemoryBarriers = &to_host;
-  vkCmdPipelineBarrier2(*commands, &dependency);
+  copies_to_host_barrier(*commands);
   ASSERT_TRUE(submit_and_wait(*gpu_, *commands));
   const auto* bytes = static_cast<const uint8_t*>(readback->mapped());
   for (size_t i = 0; i < 1024; ++i) ASSERT_EQ(bytes[i], uint8_t(i * 7)) << "at byte " << i;

@@ -48,15 +48,7 @@ Result<PresenterEvents> OffscreenPresenter::end_frame() {
   }
   vkCmdCopyImageToBuffer(commands_, target_.handle, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_.handle,
                          desc_.view_count, regions.data());
-  VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dependency.memoryBarrierCount = 1;
-  dependency.pMemoryBarriers = &to_host;
-  vkCmdPipelineBarrier2(commands_, &dependency);
+  gpu::copies_to_host_barrier(commands_);
   VkCommandBuffer commands = commands_;
   commands_ = VK_NULL_HANDLE;
   if (Status s = gpu::submit_and_wait(*gpu_, commands); !s) return s.error();
