@@ -16,6 +16,7 @@ layout(location = 0) in vec3 in_world_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec2 in_uv;
 layout(location = 3) in vec4 in_tangent;
+layout(location = 4) in vec4 in_color;  // linear vertex colour (white when the mesh has none)
 
 layout(location = 0) out vec4 out_color;
 
@@ -32,7 +33,7 @@ vec3 surface_normal() {
 }
 
 void main() {
-  vec4 base_color = material.base_color_factor * texture(base_color_map, in_uv);
+  vec4 base_color = material.base_color_factor * texture(base_color_map, in_uv) * in_color;
   uint alpha_mode = material.flags.x;
   if (alpha_mode == LY_ALPHA_MASK && base_color.a < material.emissive_factor.w) discard;
 

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   render_cmd->add_flag("--stereo", render.stereo, "Both eyes side by side, rendered in one multiview pass");
   render_cmd->add_option("--turntable", render.turntable_degrees, "Camera angle around a bare relic, in degrees")
       ->capture_default_str();
+  render_cmd->add_option("--lod", render.lod, "Draw this level of detail everywhere (0 = full detail), to inspect LODs")
+      ->check(CLI::Range(0, 7));
 
   try {
     cli.parse(argc, argv);

@@ -26,8 +26,13 @@ Result<RenderedFrame> render_pack(gpu::Gpu& gpu, const PackContents& contents, c
   uint32_t view_count = options.stereo ? 2 : 1;
   present::OffscreenPresenter presenter({options.width, options.height, view_count});
   if (Status s = presenter.init(gpu); !s) return s.error();
-  auto renderer = render::Renderer::create(
-      gpu, {options.width, options.height, view_count, present::OffscreenPresenter::kFormat, 1.0f});
+  render::RendererDesc renderer_desc;
+  renderer_desc.width = options.width;
+  renderer_desc.height = options.height;
+  renderer_desc.view_count = view_count;
+  renderer_desc.output_format = present::OffscreenPresenter::kFormat;
+  renderer_desc.forced_lod = options.lod;
+  auto renderer = render::Renderer::create(gpu, renderer_desc);
   if (!renderer) return renderer.error();
   auto assets = render::GpuAssets::upload(gpu, contents, (*renderer)->material_layout());
   if (!assets) return assets.error();
@@ -82,8 +87,11 @@ int run_render(const RenderOptions& options) {
     log::error("{}", s.error().to_string());
     return kExitFailure;
   }
-  log::info("wrote {} ({}x{}{}, {} draws, {} triangles, {:.0f} ms)", options.out.string(), rendered->image.width,
-            rendered->image.height, options.stereo ? ", left|right" : "", rendered->stats.drawn,
+  std::string lods;
+  for (uint32_t l = 0; l < 8; ++l)
+    if (rendered->stats.draws_per_lod[l]) lods += fmt::format("{}LOD {} x{}", lods.empty() ? "" : ", ", l, rendered->stats.draws_per_lod[l]);
+  log::info("wrote {} ({}x{}{}, {} draws ({}), {} triangles, {:.0f} ms)", options.out.string(), rendered->image.width,
+            rendered->image.height, options.stereo ? ", left|right" : "", rendered->stats.drawn, lods,
             rendered->stats.triangles, total.elapsed_ms());
   if (validation_messages > 0) {
     log::error("the Vulkan validation layer reported {} message(s) (above): treat as a bug", validation_messages);

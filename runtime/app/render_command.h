@@ -1,4 +1,4 @@
-// `liyuan render PACK --out FILE.png [--size WxH] [--stereo] [--turntable DEG]`: one frame to a PNG. A pack holding a bare relic is
+// `liyuan render PACK --out FILE.png [--size WxH] [--stereo] [--turntable DEG] [--lod N]`: one frame to a PNG. A pack holding a bare relic is
 // framed like a turntable photograph under studio lights; --stereo writes both eyes side by side (left first),
 // rendered in one multiview pass with a 63 mm interpupillary distance.
 #pragma once
@@ -14,6 +14,7 @@ struct RenderOptions {
   uint32_t height = 720;
   bool stereo = false;
   float turntable_degrees = 25.0f;  // the camera's angle around the relic, from its front (+Z), towards +X
+  int lod = -1;                     // >= 0: draw this level of detail everywhere (inspection)
 };
 
 // Runs the command; returns an exit code from exit_codes.h. Errors are printed as one line on stderr.

@@ -43,6 +43,8 @@ class ContentsLoader {
   Status load_mesh(uint32_t index);
   Status load_texture(uint32_t index);
   Status check_materials() const;
+  Status load_exhibition_parts();
+  Status check_relic(size_t r) const;
 
   const PackReader& reader_;
   std::string file_;
@@ -119,8 +121,12 @@ Status ContentsLoader::load_mesh(uint32_t index) {
   const auto* h = reinterpret_cast<const pack::MeshHeader*>(payload.data());
   mesh.header = h;
   auto fail = [&](std::string message) -> Status { return error_at(position, std::move(message)); };
-  if (h->vertex_format != pack::kVertexFormatFloat48) return fail(fmt::format("unknown vertex format {}", h->vertex_format));
-  if (h->vertex_stride != sizeof(pack::PackedVertex)) return fail(fmt::format("vertex stride {} != 48", h->vertex_stride));
+  if (h->vertex_format != pack::kVertexFormatQuantized24) {
+    return fail(fmt::format("unknown vertex format {}", h->vertex_format));
+  }
+  if (h->vertex_stride != sizeof(pack::PackedVertex)) {
+    return fail(fmt::format("vertex stride {} != {}", h->vertex_stride, sizeof(pack::PackedVertex)));
+  }
   if (h->lod_count < 1 || h->lod_count > pack::kMaxLods) return fail(fmt::format("lod count {} not in 1..8", h->lod_count));
   if (h->index_count % 3 != 0) return fail(fmt::format("index count {} is not a multiple of 3", h->index_count));
   for (uint32_t encoding : {h->vertex_encoding, h->index_encoding}) {
@@ -140,7 +146,7 @@ Status ContentsLoader::load_mesh(uint32_t index) {
   if (h->index_encoding == uint32_t(pack::StreamEncoding::Raw) && h->index_size != uint64_t(h->index_count) * 4) {
     return fail(fmt::format("raw index stream is {} bytes, expected {}", h->index_size, uint64_t(h->index_count) * 4));
   }
-  // meshopt cannot encode below ~0.75 bytes per 48-byte vertex (64x) or 0.5 bytes per triangle (24x): a count far
+  // meshopt cannot encode below ~0.4 bytes per 24-byte vertex (64x) or 0.5 bytes per triangle (24x): a count far
   // beyond what the stream could hold is corrupt, and would otherwise make decoders allocate absurd buffers.
   constexpr uint64_t kMaxExpansion = 128, kSlack = 4096;
   if (h->vertex_encoding == uint32_t(pack::StreamEncoding::Meshopt) &&
@@ -154,10 +160,18 @@ Status ContentsLoader::load_mesh(uint32_t index) {
   for (uint32_t l = 0; l < h->lod_count; ++l) {
     const pack::LodRecord& lod = h->lods[l];
     if (!range_inside(lod.first_index, lod.index_count, 0, h->index_count) || lod.index_count % 3 != 0 ||
-        lod.first_index % 3 != 0 || !std::isfinite(lod.error)) {
+        lod.first_index % 3 != 0 || !std::isfinite(lod.error) || lod.error < 0.0f) {
       return fail(fmt::format("LOD {} (first index {}, {} indices) is not a triangle range of the {} indices", l,
                               lod.first_index, lod.index_count, h->index_count));
     }
+    if (l > 0 && lod.error < h->lods[l - 1].error) {
+      return fail(fmt::format("LOD {} has a smaller error than LOD {}", l, l - 1));
+    }
+    if (!finite3(lod.bounds_min) || !finite3(lod.bounds_max)) return fail(fmt::format("LOD {} has non-finite bounds", l));
+  }
+  if (!std::isfinite(h->uv_min[0]) || !std::isfinite(h->uv_min[1]) || !std::isfinite(h->uv_extent[0]) ||
+      !std::isfinite(h->uv_extent[1]) || h->uv_extent[0] < 0.0f || h->uv_extent[1] < 0.0f) {
+    return fail("invalid UV range");
   }
   if (!finite3(h->bounds_min) || !finite3(h->bounds_max)) return fail("non-finite bounds");
   if (h->vertex_count > 0 && (h->bounds_min[0] > h->bounds_max[0] || h->bounds_min[1] > h->bounds_max[1] ||
@@ -192,9 +206,7 @@ Status ContentsLoader::load_texture(uint32_t index) {
   if (h->width < 1 || h->height < 1 || h->width > kMaxExtent || h->height > kMaxExtent) {
     return fail(fmt::format("size {}x{} outside 1..{}", h->width, h->height, kMaxExtent));
   }
-  if (h->format != uint32_t(pack::TextureFormat::Rgba8Srgb) && h->format != uint32_t(pack::TextureFormat::Rgba8Unorm)) {
-    return fail(fmt::format("unknown texture format {}", h->format));
-  }
+  if (pack::texture_block(h->format).block_bytes == 0) return fail(fmt::format("unknown texture format {}", h->format));
   const uint32_t expected_mips = full_mip_count(h->width, h->height);
   if (h->mip_count != expected_mips) {
     return fail(fmt::format("{} mip levels, but a full chain for {}x{} has {}", h->mip_count, h->width, h->height,
@@ -249,7 +261,69 @@ Result<PackContents> ContentsLoader::run() {
     if (auto status = load_mesh(m); !status) return status.error();
   }
   if (auto status = load_instances(); !status) return status.error();
+  if (auto status = load_exhibition_parts(); !status) return status.error();
   return std::move(contents_);
+}
+
+Status ContentsLoader::load_exhibition_parts() {
+  auto catalogue = load_catalogue(reader_);
+  if (!catalogue) return catalogue.error();
+  contents_.catalogue = std::move(*catalogue);
+  auto relics = load_relic_records(reader_, contents_.catalogue.relics().size());
+  if (!relics) return relics.error();
+  contents_.relics = std::move(*relics);
+  for (size_t r = 0; r < contents_.relics.size(); ++r) {
+    if (auto status = check_relic(r); !status) return status;
+  }
+  auto scenes = load_pack_files(reader_, pack::ChunkType::Scene);
+  if (!scenes) return scenes.error();
+  contents_.scenes = std::move(*scenes);
+  auto strings = load_pack_files(reader_, pack::ChunkType::Strings);
+  if (!strings) return strings.error();
+  contents_.strings = std::move(*strings);
+  return {};
+}
+
+// Relic R's ranges lie inside the pack's arrays, and its instances, meshes and materials only name its own.
+Status ContentsLoader::check_relic(size_t r) const {
+  const pack::RelicRecord& relic = contents_.relics[r];
+  const int position = reader_.find(pack::ChunkType::Relic, 0);
+  auto fail = [&](std::string message) -> Status { return error_at(position, fmt::format("relic {}: {}", r, message)); };
+  const struct {
+    const char* name;
+    uint32_t first, count;
+    size_t total;
+  } ranges[] = {{"instances", relic.first_instance, relic.instance_count, contents_.instances.size()},
+                {"meshes", relic.first_mesh, relic.mesh_count, contents_.meshes.size()},
+                {"materials", relic.first_material, relic.material_count, contents_.materials.size()},
+                {"textures", relic.first_texture, relic.texture_count, contents_.textures.size()}};
+  for (const auto& range : ranges) {
+    if (!range_inside(range.first, range.count, 0, range.total)) {
+      return fail(fmt::format("{} [{}, +{}) outside the pack's {}", range.name, range.first, range.count, range.total));
+    }
+  }
+  auto inside = [](int64_t value, uint32_t first, uint32_t count) { return value >= first && value < int64_t(first) + count; };
+  for (uint32_t i = relic.first_instance; i < relic.first_instance + relic.instance_count; ++i) {
+    if (!inside(contents_.instances[i].mesh, relic.first_mesh, relic.mesh_count)) {
+      return fail(fmt::format("instance {} names mesh {}, outside the relic's meshes", i, contents_.instances[i].mesh));
+    }
+  }
+  for (uint32_t m = relic.first_mesh; m < relic.first_mesh + relic.mesh_count; ++m) {
+    if (!inside(contents_.meshes[m].header->material, relic.first_material, relic.material_count)) {
+      return fail(fmt::format("mesh {} names material {}, outside the relic's materials", m,
+                              contents_.meshes[m].header->material));
+    }
+  }
+  for (uint32_t m = relic.first_material; m < relic.first_material + relic.material_count; ++m) {
+    const pack::MaterialRecord& material = contents_.materials[m];
+    for (int32_t t : {material.base_color_texture, material.metallic_roughness_texture, material.normal_texture,
+                      material.occlusion_texture, material.emissive_texture}) {
+      if (t != pack::kNoTexture && !inside(t, relic.first_texture, relic.texture_count)) {
+        return fail(fmt::format("material {} names texture {}, outside the relic's textures", m, t));
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -276,11 +350,11 @@ Aabb PackContents::world_bounds() const {
 Result<PackContents> load_pack_contents(const PackReader& reader) { return ContentsLoader(reader).run(); }
 
 uint64_t mip_byte_size(pack::TextureFormat format, uint32_t width, uint32_t height) {
-  switch (format) {
-    case pack::TextureFormat::Rgba8Srgb:
-    case pack::TextureFormat::Rgba8Unorm: return uint64_t(width) * height * 4;
-  }
-  return 0;
+  const pack::TextureBlock block = pack::texture_block(uint32_t(format));
+  if (block.block_bytes == 0) return 0;
+  const uint64_t columns = (uint64_t(width) + block.block_width - 1) / block.block_width;
+  const uint64_t rows = (uint64_t(height) + block.block_height - 1) / block.block_height;
+  return columns * rows * block.block_bytes;
 }
 
 }  // namespace liyuan

@@ -2,6 +2,8 @@
 // (sizes, offsets, indices in range) so the renderer can trust every number it reads.
 #pragma once
 
+#include "assets/catalogue.h"
+#include "assets/pack_files.h"
 #include "assets/pack_format.h"
 #include "assets/pack_reader.h"
 #include "core/error.h"
@@ -36,6 +38,10 @@ struct PackContents {
   std::vector<pack::InstanceRecord> instances;
   std::vector<MeshChunk> meshes;
   std::vector<TextureChunk> textures;
+  Catalogue catalogue;                     // CATL (empty for a single-model pack)
+  std::vector<pack::RelicRecord> relics;   // RELC: relic i of the catalogue owns these ranges
+  std::vector<PackFile> scenes;            // SCEN: SCEN#0 is the exhibition file in an exhibition pack
+  std::vector<PackFile> strings;           // STRS
 
   // The box around every instance's mesh bounds in world space.
   Aabb world_bounds() const;
@@ -52,7 +58,8 @@ Status decode_vertices(const MeshChunk& mesh, std::span<pack::PackedVertex> out)
 // vertex_count, so a corrupt stream can never make the GPU read out of bounds.
 Status decode_indices(const MeshChunk& mesh, std::span<uint32_t> out);
 
-// Bytes of one mip level of FORMAT at WIDTH x HEIGHT.
+// Bytes of one mip level of FORMAT at WIDTH x HEIGHT: whole blocks (a 2x2 level of a 4x4-block format is one block);
+// 0 for an unknown format.
 uint64_t mip_byte_size(pack::TextureFormat format, uint32_t width, uint32_t height);
 
 }  // namespace liyuan

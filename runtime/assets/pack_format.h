@@ -13,7 +13,7 @@
 namespace liyuan::pack {
 
 inline constexpr char kMagic[8] = {'L', 'Y', 'P', 'A', 'K', '\r', '\n', '\x1a'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 inline constexpr uint64_t kChunkAlignment = 64;
 
 // Four-character chunk type codes, readable in a hex dump.
@@ -27,6 +27,10 @@ enum class ChunkType : uint32_t {
   Instance = fourcc('I', 'N', 'S', 'T'),  // InstanceRecord[] (one per pack): which mesh stands where
   Mesh = fourcc('M', 'E', 'S', 'H'),      // MeshHeader + encoded vertex and index streams (one per mesh)
   Texture = fourcc('T', 'E', 'X', 'R'),   // TextureHeader + mip levels, largest first (one per texture)
+  Catalogue = fourcc('C', 'A', 'T', 'L'), // CatalogueHeader + records + string table: relic texts (one per pack)
+  Relic = fourcc('R', 'E', 'L', 'C'),     // RelicRecord[], one per catalogue relic: its instances, meshes, textures
+  Scene = fourcc('S', 'C', 'E', 'N'),     // FileChunkHeader + path + a scene/exhibition file, verbatim (one per file)
+  Strings = fourcc('S', 'T', 'R', 'S'),   // FileChunkHeader + path + a string-table file, verbatim (one per file)
 };
 
 enum class Compression : uint32_t { None = 0, Zstd = 1 };
@@ -87,15 +91,19 @@ struct InstanceRecord {
 };
 static_assert(sizeof(InstanceRecord) == 80);
 
-// The vertex the runtime draws (vertex_format == kVertexFormatFloat48).
+// The vertex the runtime draws (vertex_format == kVertexFormatQuantized24): 24 bytes, quantised so that it is fetched
+// as is (Vulkan dequantises the normalised formats) and meshopt-encoded in the pack.
 struct PackedVertex {
-  float position[3];
-  float normal[3];
-  float uv[2];       // top-left origin: v = 0 is the first row of the image
-  float tangent[4];  // xyz tangent, w = handedness (+1 or -1); bitangent = cross(normal, tangent) * w
+  uint16_t position[4];  // R16G16B16A16_UNORM within the mesh bounds: p = bounds_min + q / 65535 * extent; [3] = 0
+  int8_t normal[4];      // R8G8B8A8_SNORM unit normal; [3] = 0
+  int8_t tangent[4];     // R8G8B8A8_SNORM unit tangent; [3] = +127 or -127, the handedness: bitangent =
+                         // cross(normal, tangent) * sign
+  uint16_t uv[2];        // R16G16_UNORM within the mesh's UV range: uv = uv_min + q / 65535 * uv_extent; v = 0 is
+                         // the first row of the image
+  uint8_t color[4];      // R8G8B8A8_UNORM, sRGB-encoded RGB and linear alpha; 255s when the source has no colours
 };
-static_assert(sizeof(PackedVertex) == 48);
-inline constexpr uint32_t kVertexFormatFloat48 = 1;
+static_assert(sizeof(PackedVertex) == 24);
+inline constexpr uint32_t kVertexFormatQuantized24 = 2;
 
 enum class StreamEncoding : uint32_t {
   Raw = 0,      // vertices as PackedVertex[], indices as uint32_t[]
@@ -104,41 +112,88 @@ enum class StreamEncoding : uint32_t {
 
 inline constexpr uint32_t kMaxLods = 8;
 
-// A level of detail: a range of the mesh's index stream, and the simplification error that range carries
-// (relative to the mesh's bounding-box diagonal; 0 for the full-detail level).
+// A level of detail: a range of the mesh's index stream over the shared vertices, the simplification error it
+// carries (the largest deviation from the full-detail surface, in mesh units; 0 for level 0), and the box around the
+// vertices it uses. Levels are ordered from full detail to coarsest; errors never decrease.
 struct LodRecord {
   uint32_t first_index;
   uint32_t index_count;
   float error;
   uint32_t reserved;
+  float bounds_min[3];
+  float bounds_max[3];
 };
-static_assert(sizeof(LodRecord) == 16);
+static_assert(sizeof(LodRecord) == 40);
+
+// MeshHeader::flags
+inline constexpr uint32_t kMeshHasVertexColors = 1u << 0;
 
 // Starts a MESH chunk. Stream offsets are relative to the start of the chunk payload (this header).
 struct MeshHeader {
   uint32_t vertex_count;
   uint32_t index_count;      // all LODs together
-  uint32_t vertex_format;    // kVertexFormatFloat48
+  uint32_t vertex_format;    // kVertexFormatQuantized24
   uint32_t vertex_stride;    // sizeof(PackedVertex)
   uint32_t material;         // MATL record index
   uint32_t lod_count;        // 1..kMaxLods
   uint32_t vertex_encoding;  // StreamEncoding
   uint32_t index_encoding;   // StreamEncoding
-  float bounds_min[3];       // mesh space
+  float bounds_min[3];       // mesh space; also the position quantisation box
   float bounds_max[3];
+  float uv_min[2];           // the UV quantisation range
+  float uv_extent[2];
+  uint32_t flags;            // kMesh* bits
+  uint32_t reserved0;
   uint64_t vertex_offset;
   uint64_t vertex_size;      // encoded bytes
   uint64_t index_offset;
   uint64_t index_size;       // encoded bytes
-  LodRecord lods[kMaxLods];
-  uint32_t reserved[10];     // zero; pads the header to 256 bytes
+  LodRecord lods[kMaxLods];  // lod_count of them used, the rest zero
 };
-static_assert(sizeof(MeshHeader) == 256);
+static_assert(sizeof(MeshHeader) == 432);
 
+// Texel formats. Block-compressed formats are stored as the GPU samples them (no transcoding): BC for desktop GPUs,
+// ASTC for standalone headsets. Normal maps in two-channel formats (Bc5Unorm; ASTC normals are encoded R=x, G=y,
+// B=0, A=1) carry x, y only: shaders read .rg and reconstruct z = sqrt(1 - x^2 - y^2) for every normal texture.
 enum class TextureFormat : uint32_t {
-  Rgba8Srgb = 1,   // VK_FORMAT_R8G8B8A8_SRGB
-  Rgba8Unorm = 2,  // VK_FORMAT_R8G8B8A8_UNORM
+  Rgba8Srgb = 1,      // VK_FORMAT_R8G8B8A8_SRGB
+  Rgba8Unorm = 2,     // VK_FORMAT_R8G8B8A8_UNORM
+  Bc1Srgb = 16,       // VK_FORMAT_BC1_RGB_SRGB_BLOCK: opaque colour, 8 bytes per 4x4 block
+  Bc1Unorm = 17,      // VK_FORMAT_BC1_RGB_UNORM_BLOCK: metallic-roughness / occlusion
+  Bc3Srgb = 18,       // VK_FORMAT_BC3_SRGB_BLOCK: colour with alpha, 16 bytes per block
+  Bc4Unorm = 19,      // VK_FORMAT_BC4_UNORM_BLOCK: one channel (occlusion alone), 8 bytes per block
+  Bc5Unorm = 20,      // VK_FORMAT_BC5_UNORM_BLOCK: normal x, y; 16 bytes per block
+  Astc4x4Srgb = 32,   // VK_FORMAT_ASTC_4x4_SRGB_BLOCK
+  Astc4x4Unorm = 33,  // VK_FORMAT_ASTC_4x4_UNORM_BLOCK: normals (x, y, 0, 1)
+  Astc6x6Srgb = 34,   // VK_FORMAT_ASTC_6x6_SRGB_BLOCK: colour (with or without alpha)
+  Astc6x6Unorm = 35,  // VK_FORMAT_ASTC_6x6_UNORM_BLOCK: metallic-roughness / occlusion
 };
+
+// The storage unit of a texture format: a block of block_width x block_height texels in block_bytes (1x1 and 4 bytes
+// for RGBA8). A level of W x H texels takes ceil(W / bw) * ceil(H / bh) blocks: a 2x2 or 1x1 level is still one
+// block. All zeros for a value that is not a TextureFormat.
+struct TextureBlock {
+  uint32_t block_width;
+  uint32_t block_height;
+  uint32_t block_bytes;
+  bool srgb;
+};
+constexpr TextureBlock texture_block(uint32_t format) {
+  switch (static_cast<TextureFormat>(format)) {
+    case TextureFormat::Rgba8Srgb: return {1, 1, 4, true};
+    case TextureFormat::Rgba8Unorm: return {1, 1, 4, false};
+    case TextureFormat::Bc1Srgb: return {4, 4, 8, true};
+    case TextureFormat::Bc1Unorm: return {4, 4, 8, false};
+    case TextureFormat::Bc3Srgb: return {4, 4, 16, true};
+    case TextureFormat::Bc4Unorm: return {4, 4, 8, false};
+    case TextureFormat::Bc5Unorm: return {4, 4, 16, false};
+    case TextureFormat::Astc4x4Srgb: return {4, 4, 16, true};
+    case TextureFormat::Astc4x4Unorm: return {4, 4, 16, false};
+    case TextureFormat::Astc6x6Srgb: return {6, 6, 16, true};
+    case TextureFormat::Astc6x6Unorm: return {6, 6, 16, false};
+  }
+  return {0, 0, 0, false};
+}
 
 inline constexpr uint32_t kMaxMips = 16;
 
@@ -153,6 +208,88 @@ struct TextureHeader {
 };
 static_assert(sizeof(TextureHeader) == 272);
 
+// --- Relic catalogue (CATL), read in place. All offsets are from the start of the chunk payload. ---
+
+// A string in the catalogue's string table: SIZE bytes of UTF-8 at OFFSET (followed by a NUL, not counted).
+struct StringRef {
+  uint32_t offset;  // from the start of the string table
+  uint32_t size;
+};
+static_assert(sizeof(StringRef) == 8);
+
+// Starts a CATL chunk. The arrays and the string table follow in this order, each 8-byte aligned.
+struct CatalogueHeader {
+  uint32_t relic_count;     // CatalogueRelic records at relic_offset
+  uint32_t relic_offset;
+  uint32_t text_count;      // CatalogueText records at text_offset
+  uint32_t text_offset;
+  uint32_t clip_count;      // StringRef records (animation clip names) at clip_offset
+  uint32_t clip_offset;
+  uint32_t strings_offset;  // the string table: UTF-8, each string followed by a NUL
+  uint32_t strings_size;
+  uint32_t reserved[8];     // zero
+};
+static_assert(sizeof(CatalogueHeader) == 64);
+
+// One relic's descriptive record (what a label in a museum says). Texts per locale are a range of CatalogueText.
+struct CatalogueRelic {
+  StringRef id;          // lowercase slug: [a-z0-9]+(-[a-z0-9]+)*, unique in the pack
+  StringRef source;      // the model file as the manifest names it, relative to the manifest
+  StringRef inventory;   // museum inventory number ("" when none)
+  StringRef provenance;  // ("" when none)
+  StringRef credit;
+  StringRef licence;
+  uint32_t first_text;   // CatalogueText range, sorted by locale tag (bytewise), one per locale
+  uint32_t text_count;   // >= 1
+  uint32_t first_clip;   // clip-name range (StringRef) the scene may play
+  uint32_t clip_count;
+  float size[3];         // real-world bounding size in metres after scaling: x width, y height, z depth
+  uint32_t reserved;     // zero
+};
+static_assert(sizeof(CatalogueRelic) == 80);
+
+// A relic's texts in one locale.
+struct CatalogueText {
+  StringRef locale;       // BCP-47 tag: "zh-Hans", "en", "ar"
+  StringRef title;        // non-empty
+  StringRef description;  // ("" when none)
+  StringRef period;       // dynasty or period ("" when none)
+};
+static_assert(sizeof(CatalogueText) == 32);
+
+// --- Relic geometry (RELC): record i belongs to catalogue relic i. ---
+
+// Which ranges of the pack-wide arrays one relic owns. Its INST records place its meshes in relic space (metres, Y up,
+// front towards +Z, base centred on the origin); a scene places the relic as a whole. Instance records in the range
+// name meshes in the relic's mesh range only; meshes name materials in its material range; materials name textures in
+// its texture range.
+struct RelicRecord {
+  uint32_t first_instance;
+  uint32_t instance_count;
+  uint32_t first_mesh;
+  uint32_t mesh_count;
+  uint32_t first_material;
+  uint32_t material_count;
+  uint32_t first_texture;
+  uint32_t texture_count;
+  float bounds_min[3];  // relic space, metres
+  float bounds_max[3];
+  uint32_t reserved[2];  // zero
+};
+static_assert(sizeof(RelicRecord) == 64);
+
+// --- Files carried verbatim (SCEN, STRS) ---
+
+// Starts a SCEN or STRS chunk: the file's path (path_size bytes of UTF-8 right after this header: relative to the
+// exhibition file's folder, '/'-separated, no "." or ".." parts), then its bytes from data_offset to the chunk end.
+// SCEN#0 of an exhibition pack is the exhibition file itself.
+struct FileChunkHeader {
+  uint32_t path_size;
+  uint32_t reserved;     // zero
+  uint64_t data_offset;  // >= sizeof(FileChunkHeader) + path_size
+};
+static_assert(sizeof(FileChunkHeader) == 16);
+
 // "MESH" for ChunkType::Mesh, used in messages and by `liyuan-pack inspect`.
 inline const char* chunk_type_name(uint32_t type) {
   switch (static_cast<ChunkType>(type)) {
@@ -161,6 +298,10 @@ inline const char* chunk_type_name(uint32_t type) {
     case ChunkType::Instance: return "INST";
     case ChunkType::Mesh: return "MESH";
     case ChunkType::Texture: return "TEXR";
+    case ChunkType::Catalogue: return "CATL";
+    case ChunkType::Relic: return "RELC";
+    case ChunkType::Scene: return "SCEN";
+    case ChunkType::Strings: return "STRS";
   }
   return "????";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 
 #include "gpu/upload.h"
 #include "gpu/vk_result.h"
@@ -11,12 +12,38 @@
 namespace liyuan::render {
 namespace {
 
-VkFormat vulkan_format(uint32_t format) {
+// The Vulkan format of a pack texture format, once PHYSICAL can sample it with linear filtering and copy into it.
+// Block-compressed texels are uploaded as stored, so a format the GPU lacks is refused, saying which target to repack
+// for. The error names TEXTURE's chunk.
+Result<VkFormat> vulkan_format(VkPhysicalDevice physical, uint32_t format, size_t texture) {
+  VkFormat vk = VK_FORMAT_UNDEFINED;
+  bool astc = false, bc = false;
   switch (static_cast<pack::TextureFormat>(format)) {
-    case pack::TextureFormat::Rgba8Srgb: return VK_FORMAT_R8G8B8A8_SRGB;
-    case pack::TextureFormat::Rgba8Unorm: return VK_FORMAT_R8G8B8A8_UNORM;
+    case pack::TextureFormat::Rgba8Srgb: vk = VK_FORMAT_R8G8B8A8_SRGB; break;
+    case pack::TextureFormat::Rgba8Unorm: vk = VK_FORMAT_R8G8B8A8_UNORM; break;
+    case pack::TextureFormat::Bc1Srgb: vk = VK_FORMAT_BC1_RGB_SRGB_BLOCK, bc = true; break;
+    case pack::TextureFormat::Bc1Unorm: vk = VK_FORMAT_BC1_RGB_UNORM_BLOCK, bc = true; break;
+    case pack::TextureFormat::Bc3Srgb: vk = VK_FORMAT_BC3_SRGB_BLOCK, bc = true; break;
+    case pack::TextureFormat::Bc4Unorm: vk = VK_FORMAT_BC4_UNORM_BLOCK, bc = true; break;
+    case pack::TextureFormat::Bc5Unorm: vk = VK_FORMAT_BC5_UNORM_BLOCK, bc = true; break;
+    case pack::TextureFormat::Astc4x4Srgb: vk = VK_FORMAT_ASTC_4x4_SRGB_BLOCK, astc = true; break;
+    case pack::TextureFormat::Astc4x4Unorm: vk = VK_FORMAT_ASTC_4x4_UNORM_BLOCK, astc = true; break;
+    case pack::TextureFormat::Astc6x6Srgb: vk = VK_FORMAT_ASTC_6x6_SRGB_BLOCK, astc = true; break;
+    case pack::TextureFormat::Astc6x6Unorm: vk = VK_FORMAT_ASTC_6x6_UNORM_BLOCK, astc = true; break;
   }
-  return VK_FORMAT_UNDEFINED;
+  const std::string chunk = "TEXR#" + std::to_string(texture);
+  if (vk == VK_FORMAT_UNDEFINED) return Error{"unknown texture format " + std::to_string(format), {{}, 0, 0, chunk}};
+  VkFormatProperties properties{};
+  vkGetPhysicalDeviceFormatProperties(physical, vk, &properties);
+  constexpr VkFormatFeatureFlags kNeeded = VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT |
+                                           VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT |
+                                           VK_FORMAT_FEATURE_TRANSFER_DST_BIT;
+  if ((properties.optimalTilingFeatures & kNeeded) == kNeeded) return vk;
+  std::string message = "this GPU cannot sample texture format " + std::to_string(format) + " (VkFormat " +
+                        std::to_string(int(vk)) + ")";
+  if (astc) message = "pack built for --target mobile (ASTC) but this GPU supports no ASTC: repack with --target desktop";
+  if (bc) message = "pack built for --target desktop (BC) but this GPU supports no BC: repack with --target mobile";
+  return Error{std::move(message), {{}, 0, 0, chunk}};
 }
 
 Result<gpu::Image> create_solid_texture(gpu::Gpu& gpu, gpu::Uploader& uploader, VkFormat format,
@@ -90,10 +117,14 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
     if (!s) return s;
     GpuMesh gpu_mesh;
     gpu_mesh.vertex_offset = static_cast<int32_t>(first_vertex);
-    gpu_mesh.first_index = static_cast<uint32_t>(first_index) + header.lods[0].first_index;
-    gpu_mesh.index_count = header.lods[0].index_count;
+    for (uint32_t l = 0; l < header.lod_count; ++l)
+      gpu_mesh.lods.push_back(GpuLod{static_cast<uint32_t>(first_index) + header.lods[l].first_index,
+                                     header.lods[l].index_count, header.lods[l].error});
     gpu_mesh.material = header.material;
     gpu_mesh.bounds = mesh.bounds();
+    vec3 lo = glm::make_vec3(header.bounds_min), hi = glm::make_vec3(header.bounds_max);
+    gpu_mesh.mesh_from_vertex = glm::scale(glm::translate(mat4(1.0f), lo), hi - lo);
+    gpu_mesh.uv_transform = vec4(header.uv_min[0], header.uv_min[1], header.uv_extent[0], header.uv_extent[1]);
     meshes_.push_back(gpu_mesh);
     first_vertex += header.vertex_count;
     first_index += header.index_count;
@@ -103,8 +134,10 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
 
 Status GpuAssets::upload_textures(const PackContents& contents, gpu::Uploader& uploader) {
   for (const TextureChunk& texture : contents.textures) {
+    auto format = vulkan_format(gpu_.context->physical_device, texture.header->format, textures_.size());
+    if (!format) return format.error();
     gpu::ImageDesc desc;
-    desc.format = vulkan_format(texture.header->format);
+    desc.format = *format;
     desc.width = texture.header->width;
     desc.height = texture.header->height;
     desc.mip_levels = texture.header->mip_count;
@@ -223,6 +256,10 @@ void GpuAssets::place_instances(const PackContents& contents) {
     GpuInstance instance;
     instance.world_from_mesh = glm::make_mat4(record.world_from_mesh);
     instance.normal_matrix = normal_matrix_of(instance.world_from_mesh);
+    instance.world_from_vertex = instance.world_from_mesh * meshes_[record.mesh].mesh_from_vertex;
+    instance.world_scale = std::max({glm::length(vec3(instance.world_from_mesh[0])),
+                                     glm::length(vec3(instance.world_from_mesh[1])),
+                                     glm::length(vec3(instance.world_from_mesh[2]))});
     instance.mesh = record.mesh;
     instance.world_bounds = transform_aabb(meshes_[record.mesh].bounds, instance.world_from_mesh);
     world_bounds_.expand(instance.world_bounds);

@@ -17,17 +17,27 @@
 
 namespace liyuan::render {
 
+// One level of detail of a mesh on the GPU.
+struct GpuLod {
+  uint32_t first_index = 0;  // in the shared index buffer
+  uint32_t index_count = 0;
+  float error = 0.0f;        // mesh units (see pack::LodRecord)
+};
+
 struct GpuMesh {
-  int32_t vertex_offset = 0;  // first vertex in the shared vertex buffer
-  uint32_t first_index = 0;   // first index of LOD 0 in the shared index buffer
-  uint32_t index_count = 0;   // LOD 0
+  int32_t vertex_offset = 0;       // first vertex in the shared vertex buffer
+  std::vector<GpuLod> lods;        // full detail first
   uint32_t material = 0;
   Aabb bounds;
+  mat4 mesh_from_vertex{1.0f};     // position dequantisation: bounds_min + q * extent
+  vec4 uv_transform{0, 0, 1, 1};   // xy offset, zw scale
 };
 
 struct GpuInstance {
   mat4 world_from_mesh{1.0f};
+  mat4 world_from_vertex{1.0f};  // world_from_mesh * the mesh's dequantisation
   mat3 normal_matrix{1.0f};
+  float world_scale = 1.0f;      // the largest axis scale of world_from_mesh: mesh units → metres for LOD errors
   uint32_t mesh = 0;
   Aabb world_bounds;
 };

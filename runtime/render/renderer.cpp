@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
@@ -122,10 +123,11 @@ Status Renderer::create_pipelines() {
   lit.layout = lit_pipeline_layout_;
   lit.vertex_bindings = {{0, sizeof(pack::PackedVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
   lit.vertex_attributes = {
-      {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(pack::PackedVertex, position)},
-      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(pack::PackedVertex, normal)},
-      {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(pack::PackedVertex, uv)},
-      {3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(pack::PackedVertex, tangent)},
+      {0, 0, VK_FORMAT_R16G16B16A16_UNORM, offsetof(pack::PackedVertex, position)},
+      {1, 0, VK_FORMAT_R8G8B8A8_SNORM, offsetof(pack::PackedVertex, normal)},
+      {2, 0, VK_FORMAT_R8G8B8A8_SNORM, offsetof(pack::PackedVertex, tangent)},
+      {3, 0, VK_FORMAT_R16G16_UNORM, offsetof(pack::PackedVertex, uv)},
+      {4, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(pack::PackedVertex, color)},
   };
   lit.color_format = kHdrFormat;
   lit.depth_format = kDepthFormat;
@@ -298,12 +300,15 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
         }
         const GpuInstance& instance = assets.instances()[item.instance];
         const GpuMesh& mesh = assets.meshes()[item.mesh];
+        const GpuLod& lod = mesh.lods[item.lod];
         shader::DrawPushConstants push{};
-        push.world_from_mesh = instance.world_from_mesh;
+        push.world_from_vertex = instance.world_from_vertex;
         for (int c = 0; c < 3; ++c) push.normal_matrix[c] = vec4(instance.normal_matrix[c], 0.0f);
+        push.uv_transform = mesh.uv_transform;
         vkCmdPushConstants(commands, lit_pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
-        vkCmdDrawIndexed(commands, mesh.index_count, 1, mesh.first_index, mesh.vertex_offset, 0);
-        stats_.triangles += mesh.index_count / 3;
+        vkCmdDrawIndexed(commands, lod.index_count, 1, lod.first_index, mesh.vertex_offset, 0);
+        stats_.triangles += lod.index_count / 3;
+        if (item.lod < 8) ++stats_.draws_per_lod[item.lod];
       }
     };
     draw_items(opaque_pipeline_, list.opaque);
@@ -358,7 +363,14 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   }
   stats_ = {};
   DrawList list;
-  if (frame.assets) list = build_draw_list(*frame.assets, clip_from_world, frame.views);
+  if (frame.assets) {
+    LodPolicy lod_policy;
+    lod_policy.max_pixel_error = desc_.max_lod_pixel_error;
+    lod_policy.forced_lod = desc_.forced_lod;
+    const Fov& fov = frame.views[0].fov;
+    lod_policy.pixels_per_unit_at_one_metre = float(desc_.height) / (std::tan(fov.up) - std::tan(fov.down));
+    list = build_draw_list(*frame.assets, clip_from_world, frame.views, lod_policy);
+  }
   stats_.drawn = static_cast<uint32_t>(list.opaque.size() + list.blended.size());
   stats_.culled = list.culled;
   write_frame_uniforms(frame, clip_from_world);

@@ -25,6 +25,11 @@ struct RendererDesc {
   uint32_t view_count = 1;                         // 1 or 2
   VkFormat output_format = VK_FORMAT_R8G8B8A8_SRGB;  // the presenter's target (an sRGB format encodes for free)
   float exposure = 1.0f;
+  // Levels of detail: the largest simplification error allowed on screen, in pixels. A quarter pixel, because
+  // removing sub-pixel bumps still changes shading: on the Stanford bunny at 256², levels with 0.16, 0.3 and 0.4 px of
+  // error differ from full detail in 0.45 %, 1.7 % and 4 % of pixels (by more than 8/255).
+  float max_lod_pixel_error = 0.25f;
+  int forced_lod = -1;               // >= 0 draws this level everywhere (diagnostics, tests)
 };
 
 // What one frame shows.
@@ -38,6 +43,7 @@ struct FrameStats {
   uint32_t drawn = 0;
   uint32_t culled = 0;
   uint64_t triangles = 0;
+  uint32_t draws_per_lod[8] = {};  // how many draws used each level of detail
 };
 
 class Renderer {

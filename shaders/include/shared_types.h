@@ -54,10 +54,11 @@ struct MaterialUniforms {
   uvec4 flags;             // x alpha mode (LY_ALPHA_*)
 };
 
-// Per draw: 112 bytes, inside the 128 bytes every Vulkan device guarantees.
+// Per draw: 128 bytes, the most every Vulkan device guarantees.
 struct DrawPushConstants {
-  mat4 world_from_mesh;
-  vec4 normal_matrix[3];  // inverse-transpose of the upper 3x3, as three columns
+  mat4 world_from_vertex;  // world_from_mesh with the mesh's position dequantisation folded in
+  vec4 normal_matrix[3];   // inverse-transpose of world_from_mesh's upper 3x3, as three columns
+  vec4 uv_transform;       // xy offset, zw scale: uv = offset + quantised uv * scale
 };
 
 struct TonemapPushConstants {

@@ -1,5 +1,6 @@
 // decode_vertices / decode_indices / mip_byte_size.
 #include "assets/pack_contents.h"
+#include "assets/vertex_format.h"
 
 #include "mesh_builder.h"
 #include "pack_fixture.h"
@@ -25,11 +26,11 @@ struct RawMesh {
   RawMesh(uint32_t vertex_count, std::vector<uint32_t> index_list) : vertices(vertex_count), indices(std::move(index_list)) {
     header.vertex_count = vertex_count;
     header.index_count = uint32_t(indices.size());
-    header.vertex_format = pack::kVertexFormatFloat48;
+    header.vertex_format = pack::kVertexFormatQuantized24;
     header.vertex_stride = sizeof(pack::PackedVertex);
     header.lod_count = 1;
     header.vertex_encoding = header.index_encoding = uint32_t(pack::StreamEncoding::Raw);
-    for (uint32_t v = 0; v < vertex_count; ++v) vertices[v].position[0] = float(v);
+    for (uint32_t v = 0; v < vertex_count; ++v) vertices[v].position[0] = uint16_t(v);
     chunk.header = &header;
     chunk.vertex_stream = std::as_bytes(std::span(vertices));
     chunk.index_stream = std::as_bytes(std::span(indices));
@@ -42,7 +43,7 @@ TEST(AssetsDecode, RawStreamsDecode) {
   std::vector<uint32_t> indices(3);
   ASSERT_TRUE(decode_vertices(mesh.chunk, vertices));
   ASSERT_TRUE(decode_indices(mesh.chunk, indices));
-  EXPECT_EQ(vertices[2].position[0], 2.f);
+  EXPECT_EQ(vertices[2].position[0], 2u);
   EXPECT_EQ(indices, (std::vector<uint32_t>{0, 1, 2}));
 }
 
@@ -84,15 +85,17 @@ TEST(AssetsDecode, MeshoptStreamsRoundTripAndTruncationIsRejected) {
   std::vector<uint32_t> indices(source.indices.size());
   ASSERT_TRUE(decode_vertices(mesh, vertices));
   ASSERT_TRUE(decode_indices(mesh, indices));
-  // The same triangles (as position triples), in whatever order the optimiser chose.
-  auto key = [](const pack::PackedVertex& v) { return std::tuple(v.position[0], v.position[1], v.position[2]); };
-  std::multiset<std::vector<std::tuple<float, float, float>>> expected, got;
+  // The same triangles (as position triples on a millimetre grid, well above the 16-bit quantisation step), in
+  // whatever order the optimiser chose.
+  auto grid = [](const vec3& p) {
+    return std::tuple(int(std::lround(p.x * 1000)), int(std::lround(p.y * 1000)), int(std::lround(p.z * 1000)));
+  };
+  std::multiset<std::vector<std::tuple<int, int, int>>> expected, got;
   for (size_t t = 0; t < indices.size(); t += 3) {
-    std::vector<std::tuple<float, float, float>> e, g;
+    std::vector<std::tuple<int, int, int>> e, g;
     for (int k = 0; k < 3; ++k) {
-      const vec3 p = source.positions[source.indices[t + k]];
-      e.emplace_back(p.x, p.y, p.z);
-      g.push_back(key(vertices[indices[t + k]]));
+      e.push_back(grid(source.positions[source.indices[t + k]]));
+      g.push_back(grid(vertex::position(*mesh.header, vertices[indices[t + k]])));
     }
     std::rotate(e.begin(), std::min_element(e.begin(), e.end()), e.end());
     std::rotate(g.begin(), std::min_element(g.begin(), g.end()), g.end());

@@ -1,5 +1,7 @@
 #include "pack_test_util.h"
 
+#include "assets/vertex_format.h"
+
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
 
@@ -33,12 +35,23 @@ DecodedMesh decode_mesh0(const std::filesystem::path& pack) {
   EXPECT_TRUE(contents) << contents.error().to_string();
   if (!contents || contents->meshes.empty()) return out;
   const MeshChunk& mesh = contents->meshes[0];
-  out.vertices.resize(mesh.header->vertex_count);
-  out.indices.resize(mesh.header->index_count);
-  auto v = decode_vertices(mesh, out.vertices);
+  out.header = *mesh.header;
+  std::vector<pack::PackedVertex> vertices(mesh.header->vertex_count);
+  out.all_indices.resize(mesh.header->index_count);
+  auto v = decode_vertices(mesh, vertices);
   EXPECT_TRUE(v) << v.error().to_string();
-  auto i = decode_indices(mesh, out.indices);
+  auto i = decode_indices(mesh, out.all_indices);
   EXPECT_TRUE(i) << i.error().to_string();
+  for (const pack::PackedVertex& q : vertices) {
+    out.positions.push_back(vertex::position(out.header, q));
+    out.normals.push_back(vertex::normal(q));
+    out.tangents.push_back(vertex::tangent(q));
+    out.uvs.push_back(vertex::uv(out.header, q));
+    out.colors.push_back(vec4(q.color[0], q.color[1], q.color[2], q.color[3]) / 255.0f);
+  }
+  const pack::LodRecord& lod0 = out.header.lods[0];
+  out.indices.assign(out.all_indices.begin() + lod0.first_index,
+                     out.all_indices.begin() + lod0.first_index + lod0.index_count);
   return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "assets/pack_format.h"
+#include "core/math.h"
 #include "support/test_support.h"
 
 #include <nlohmann/json.hpp>
@@ -22,9 +23,16 @@ CommandResult pack_tool(const std::vector<std::string>& args);
 nlohmann::json inspect_json(const std::filesystem::path& pack);
 
 // Mesh 0 of PACK, decoded through PackReader + load_pack_contents + decode_*; fails the test on any error.
+// Mesh 0 of a pack, decoded and dequantised (assets/vertex_format.h).
 struct DecodedMesh {
-  std::vector<pack::PackedVertex> vertices;
-  std::vector<uint32_t> indices;
+  pack::MeshHeader header{};
+  std::vector<vec3> positions;
+  std::vector<vec3> normals;
+  std::vector<vec4> tangents;
+  std::vector<vec2> uvs;
+  std::vector<vec4> colors;      // sRGB-encoded, 0..1
+  std::vector<uint32_t> indices;  // level of detail 0 only
+  std::vector<uint32_t> all_indices;  // every level
 };
 DecodedMesh decode_mesh0(const std::filesystem::path& pack);
 

@@ -43,6 +43,7 @@ struct ImportedMesh {
   std::vector<vec2> uvs;         // optional; v = 0 is the top row of the image
   std::vector<vec3> tangents;    // optional, with bitangents
   std::vector<vec3> bitangents;  // optional
+  std::vector<vec4> colors;      // optional vertex colours: sRGB-encoded RGB, linear alpha, 0..1
   std::vector<uint32_t> indices; // triangle list
   uint32_t material = 0;         // ImportedModel::materials index
   bool generated_normals = false;

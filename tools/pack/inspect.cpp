@@ -70,11 +70,19 @@ Result<nlohmann::json> inspect_pack(const std::filesystem::path& path) {
   report["meshes"] = nlohmann::json::array();
   for (size_t m = 0; m < contents->meshes.size(); ++m) {
     const pack::MeshHeader& mh = *contents->meshes[m].header;
+    nlohmann::json lods = nlohmann::json::array();
+    for (uint32_t l = 0; l < mh.lod_count; ++l) {
+      lods.push_back({{"triangles", mh.lods[l].index_count / 3},
+                      {"error", mh.lods[l].error},
+                      {"bounds_min", vec_json(mh.lods[l].bounds_min, 3)},
+                      {"bounds_max", vec_json(mh.lods[l].bounds_max, 3)}});
+    }
     report["meshes"].push_back({{"index", m},
                                 {"vertices", mh.vertex_count},
-                                {"triangles", mh.index_count / 3},
+                                {"triangles", mh.lods[0].index_count / 3},
                                 {"material", mh.material},
-                                {"lods", mh.lod_count},
+                                {"vertex_colors", (mh.flags & pack::kMeshHasVertexColors) != 0},
+                                {"lods", lods},
                                 {"bounds_min", vec_json(mh.bounds_min, 3)},
                                 {"bounds_max", vec_json(mh.bounds_max, 3)}});
   }
@@ -129,10 +137,14 @@ std::string format_inspection(const nlohmann::json& r) {
   }
   out += fmt::format("meshes: {}\n", r["meshes"].size());
   for (const auto& m : r["meshes"]) {
-    out += fmt::format("  mesh {}: {} vertices, {} triangles, material {}, {} LOD, bounds {} .. {}\n",
+    std::string lods;
+    for (const auto& lod : m["lods"]) {
+      lods += fmt::format("{}{} ({:.2g})", lods.empty() ? "" : ", ", lod["triangles"].get<uint32_t>(),
+                          lod["error"].get<double>());
+    }
+    out += fmt::format("  mesh {}: {} vertices, {} triangles, material {}, bounds {} .. {}\n    LODs (triangles, error): {}\n",
                        m["index"].get<size_t>(), m["vertices"].get<uint32_t>(), m["triangles"].get<uint32_t>(),
-                       m["material"].get<uint32_t>(), m["lods"].get<uint32_t>(), vec_text(m["bounds_min"]),
-                       vec_text(m["bounds_max"]));
+                       m["material"].get<uint32_t>(), vec_text(m["bounds_min"]), vec_text(m["bounds_max"]), lods);
   }
   out += fmt::format("materials: {}\n", r["materials"].size());
   for (const auto& m : r["materials"]) {

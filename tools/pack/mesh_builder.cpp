@@ -1,10 +1,12 @@
-// ImportedMesh → optimised, meshopt-encoded MESH payload.
+// ImportedMesh → optimised, LOD'd, quantised, meshopt-encoded MESH payload.
 #include "mesh_builder.h"
 
 #include <meshoptimizer.h>
 
 #include <cmath>
 #include <cstring>
+
+#include "assets/vertex_format.h"
 
 namespace liyuan::packer {
 namespace {
@@ -21,17 +23,48 @@ vec3 any_tangent(const vec3& n) {
 
 uint64_t align_up(uint64_t value, uint64_t alignment) { return (value + alignment - 1) / alignment * alignment; }
 
+Aabb bounds_of(const std::vector<FloatVertex>& vertices, const uint32_t* indices, size_t count) {
+  Aabb box;
+  for (size_t i = 0; i < count; ++i) box.expand(vertices[indices[i]].position);
+  return box;
+}
+
+void store_box(const Aabb& box, float* lo, float* hi) {
+  for (int k = 0; k < 3; ++k) {
+    lo[k] = box.empty() ? 0.0f : box.min[k];
+    hi[k] = box.empty() ? 0.0f : box.max[k];
+  }
+}
+
+// Quantises V into the header's position box and UV range.
+pack::PackedVertex quantize(const FloatVertex& v, const pack::MeshHeader& h) {
+  using namespace vertex;
+  pack::PackedVertex q;
+  std::memset(&q, 0, sizeof q);
+  for (int k = 0; k < 3; ++k) {
+    float extent = h.bounds_max[k] - h.bounds_min[k];
+    q.position[k] = to_unorm16(extent > 0.0f ? (v.position[k] - h.bounds_min[k]) / extent : 0.0f);
+    q.normal[k] = to_snorm8(v.normal[k]);
+    q.tangent[k] = to_snorm8(v.tangent[k]);
+  }
+  q.tangent[3] = v.tangent.w < 0.0f ? -127 : 127;
+  for (int k = 0; k < 2; ++k)
+    q.uv[k] = to_unorm16(h.uv_extent[k] > 0.0f ? (v.uv[k] - h.uv_min[k]) / h.uv_extent[k] : 0.0f);
+  for (int k = 0; k < 4; ++k) q.color[k] = to_unorm8(v.color[k]);
+  return q;
+}
+
 }  // namespace
 
-std::vector<pack::PackedVertex> make_packed_vertices(const ImportedMesh& mesh) {
+std::vector<FloatVertex> make_float_vertices(const ImportedMesh& mesh) {
   const size_t n = mesh.positions.size();
   const bool has_uv = mesh.uvs.size() == n;
   const bool has_tangents = has_uv && mesh.tangents.size() == n && mesh.bitangents.size() == n;
-  std::vector<pack::PackedVertex> out(n);
+  const bool has_colors = mesh.colors.size() == n;
+  std::vector<FloatVertex> out(n);
   for (size_t v = 0; v < n; ++v) {
-    pack::PackedVertex& pv = out[v];
-    std::memset(&pv, 0, sizeof pv);
-    const vec3 p = mesh.positions[v];
+    FloatVertex& fv = out[v];
+    fv.position = mesh.positions[v];
     vec3 normal = mesh.normals[v];
     const float normal_length = glm::length(normal);
     normal = finite(normal) && normal_length > 1e-20f ? normal / normal_length : vec3(0.f, 1.f, 0.f);
@@ -50,72 +83,80 @@ std::vector<pack::PackedVertex> make_packed_vertices(const ImportedMesh& mesh) {
       }
     }
     if (!tangent_ok) tangent = any_tangent(normal);
-    const vec2 uv = has_uv && std::isfinite(mesh.uvs[v].x) && std::isfinite(mesh.uvs[v].y) ? mesh.uvs[v] : vec2(0.f);
-    pv.position[0] = p.x;
-    pv.position[1] = p.y;
-    pv.position[2] = p.z;
-    pv.normal[0] = normal.x;
-    pv.normal[1] = normal.y;
-    pv.normal[2] = normal.z;
-    pv.uv[0] = uv.x;
-    pv.uv[1] = uv.y;
-    pv.tangent[0] = tangent.x;
-    pv.tangent[1] = tangent.y;
-    pv.tangent[2] = tangent.z;
-    pv.tangent[3] = handedness;
+    fv.normal = normal;
+    fv.tangent = vec4(tangent, handedness);
+    if (has_uv && std::isfinite(mesh.uvs[v].x) && std::isfinite(mesh.uvs[v].y)) fv.uv = mesh.uvs[v];
+    if (has_colors) fv.color = glm::clamp(mesh.colors[v], vec4(0.0f), vec4(1.0f));
   }
   return out;
 }
 
-BuiltMesh build_mesh(const ImportedMesh& mesh, uint32_t material) {
-  std::vector<pack::PackedVertex> vertices = make_packed_vertices(mesh);
-  std::vector<uint32_t> indices = mesh.indices;
-  const size_t index_count = indices.size();
+BuiltMesh build_mesh(const ImportedMesh& mesh, uint32_t material, const LodOptions& lod_options) {
+  std::vector<FloatVertex> vertices = make_float_vertices(mesh);
+  std::vector<uint32_t> level0 = mesh.indices;
+  meshopt_optimizeVertexCache(level0.data(), level0.data(), level0.size(), vertices.size());
+  meshopt_optimizeOverdraw(level0.data(), level0.data(), level0.size(), &vertices[0].position.x, vertices.size(),
+                           sizeof(FloatVertex), 1.05f);
 
-  meshopt_optimizeVertexCache(indices.data(), indices.data(), index_count, vertices.size());
-  meshopt_optimizeOverdraw(indices.data(), indices.data(), index_count, vertices[0].position, vertices.size(),
-                           sizeof(pack::PackedVertex), 1.05f);
-  const size_t vertex_count = meshopt_optimizeVertexFetch(vertices.data(), indices.data(), index_count, vertices.data(),
-                                                          vertices.size(), sizeof(pack::PackedVertex));
+  std::vector<vec3> positions(vertices.size());
+  for (size_t v = 0; v < vertices.size(); ++v) positions[v] = vertices[v].position;
+  std::vector<LodLevel> chain = build_lod_chain(positions, level0, lod_options);
+
+  // All levels in one index stream, full detail first; then one vertex order for all of them.
+  std::vector<uint32_t> indices;
+  for (const LodLevel& level : chain) indices.insert(indices.end(), level.indices.begin(), level.indices.end());
+  const size_t vertex_count = meshopt_optimizeVertexFetch(vertices.data(), indices.data(), indices.size(),
+                                                          vertices.data(), vertices.size(), sizeof(FloatVertex));
   vertices.resize(vertex_count);
-
-  meshopt_encodeVertexVersion(0);
-  meshopt_encodeIndexVersion(1);
-  std::vector<unsigned char> vertex_stream(meshopt_encodeVertexBufferBound(vertex_count, sizeof(pack::PackedVertex)));
-  vertex_stream.resize(meshopt_encodeVertexBuffer(vertex_stream.data(), vertex_stream.size(), vertices.data(),
-                                                  vertex_count, sizeof(pack::PackedVertex)));
-  std::vector<unsigned char> index_stream(meshopt_encodeIndexBufferBound(index_count, vertex_count));
-  index_stream.resize(meshopt_encodeIndexBuffer(index_stream.data(), index_stream.size(), indices.data(), index_count));
 
   pack::MeshHeader header;
   std::memset(&header, 0, sizeof header);
   header.vertex_count = uint32_t(vertex_count);
-  header.index_count = uint32_t(index_count);
-  header.vertex_format = pack::kVertexFormatFloat48;
+  header.index_count = uint32_t(indices.size());
+  header.vertex_format = pack::kVertexFormatQuantized24;
   header.vertex_stride = sizeof(pack::PackedVertex);
   header.material = material;
-  header.lod_count = 1;
+  header.lod_count = uint32_t(chain.size());
   header.vertex_encoding = uint32_t(pack::StreamEncoding::Meshopt);
   header.index_encoding = uint32_t(pack::StreamEncoding::Meshopt);
-  vec3 lo(INFINITY), hi(-INFINITY);
-  for (const pack::PackedVertex& v : vertices) {
-    const vec3 p(v.position[0], v.position[1], v.position[2]);
-    lo = glm::min(lo, p);
-    hi = glm::max(hi, p);
+  header.flags = mesh.colors.size() == mesh.positions.size() ? pack::kMeshHasVertexColors : 0;
+  store_box(bounds_of(vertices, indices.data(), chain[0].indices.size()), header.bounds_min, header.bounds_max);
+  vec2 uv_lo(INFINITY), uv_hi(-INFINITY);
+  for (const FloatVertex& v : vertices) uv_lo = glm::min(uv_lo, v.uv), uv_hi = glm::max(uv_hi, v.uv);
+  for (int k = 0; k < 2; ++k) {
+    header.uv_min[k] = vertices.empty() ? 0.0f : uv_lo[k];
+    header.uv_extent[k] = vertices.empty() ? 0.0f : uv_hi[k] - uv_lo[k];
   }
-  for (int k = 0; k < 3; ++k) {
-    header.bounds_min[k] = lo[k];
-    header.bounds_max[k] = hi[k];
+  BuiltMesh built;
+  uint32_t first = 0;
+  for (size_t l = 0; l < chain.size(); ++l) {
+    pack::LodRecord& lod = header.lods[l];
+    lod.first_index = first;
+    lod.index_count = uint32_t(chain[l].indices.size());
+    lod.error = chain[l].error;
+    store_box(bounds_of(vertices, indices.data() + first, lod.index_count), lod.bounds_min, lod.bounds_max);
+    built.lod_triangles.push_back(lod.index_count / 3);
+    first += lod.index_count;
   }
+
+  std::vector<pack::PackedVertex> quantized(vertex_count);
+  for (size_t v = 0; v < vertex_count; ++v) quantized[v] = quantize(vertices[v], header);
+
+  meshopt_encodeVertexVersion(0);
+  meshopt_encodeIndexVersion(1);
+  std::vector<unsigned char> vertex_stream(meshopt_encodeVertexBufferBound(vertex_count, sizeof(pack::PackedVertex)));
+  vertex_stream.resize(meshopt_encodeVertexBuffer(vertex_stream.data(), vertex_stream.size(), quantized.data(),
+                                                  vertex_count, sizeof(pack::PackedVertex)));
+  std::vector<unsigned char> index_stream(meshopt_encodeIndexBufferBound(indices.size(), vertex_count));
+  index_stream.resize(
+      meshopt_encodeIndexBuffer(index_stream.data(), index_stream.size(), indices.data(), indices.size()));
+
   header.vertex_offset = sizeof(pack::MeshHeader);
   header.vertex_size = vertex_stream.size();
   header.index_offset = align_up(header.vertex_offset + header.vertex_size, 16);
   header.index_size = index_stream.size();
-  header.lods[0] = pack::LodRecord{0, uint32_t(index_count), 0.f, 0};
 
-  BuiltMesh built;
   built.vertex_count = uint32_t(vertex_count);
-  built.triangle_count = uint32_t(index_count / 3);
   built.payload.assign(header.index_offset + header.index_size, std::byte{0});
   std::memcpy(built.payload.data(), &header, sizeof header);
   std::memcpy(built.payload.data() + header.vertex_offset, vertex_stream.data(), vertex_stream.size());

@@ -1,31 +1,41 @@
-// Mesh building: the runtime vertex (PackedVertex with a tangent frame), meshoptimizer's cache/overdraw/fetch
-// optimisation, and meshopt stream encoding.
+// Mesh building: vertices with a tangent frame, an LOD chain, meshoptimizer's cache/overdraw/fetch optimisation,
+// quantisation to pack::PackedVertex, and meshopt stream encoding.
 #pragma once
 
 #include "assets/pack_format.h"
 #include "imported_model.h"
+#include "lod_builder.h"
 
 #include <cstddef>
 #include <vector>
 
 namespace liyuan::packer {
 
-// PackedVertex[] for MESH: normals normalised, UV (0,0) when the mesh has none, and a unit tangent orthogonal to the
+// A vertex before quantisation.
+struct FloatVertex {
+  vec3 position{0.0f};
+  vec3 normal{0.0f, 1.0f, 0.0f};  // unit
+  vec2 uv{0.0f};                  // (0,0) when the mesh has none
+  vec4 tangent{1.0f, 0.0f, 0.0f, 1.0f};  // unit xyz orthogonal to the normal; w = handedness
+  vec4 color{1.0f};               // sRGB-encoded RGB, linear alpha
+};
+
+// The vertices of MESH: normals normalised, UV (0,0) when the mesh has none, and a unit tangent orthogonal to the
 // normal with w = +1 or -1 such that cross(normal, tangent) * w points along the source bitangent. Without source
-// tangents (or where they are degenerate) any orthonormal tangent with w = +1 is built.
-std::vector<pack::PackedVertex> make_packed_vertices(const ImportedMesh& mesh);
+// tangents (or where they are degenerate) any orthonormal tangent with w = +1 is built. Colours white when absent.
+std::vector<FloatVertex> make_float_vertices(const ImportedMesh& mesh);
 
 // A MESH chunk payload (MeshHeader, encoded vertex stream, encoded index stream) and its counts.
 struct BuiltMesh {
   std::vector<std::byte> payload;
   uint32_t vertex_count = 0;
-  uint32_t triangle_count = 0;
+  std::vector<uint32_t> lod_triangles;  // per level, full detail first
 };
 
-// Optimises MESH (meshopt_optimizeVertexCache, meshopt_optimizeOverdraw with threshold 1.05,
-// meshopt_optimizeVertexFetch, which also drops unused vertices), computes bounds, and encodes both streams with
-// meshopt (vertex codec version 0, index codec version 1, set explicitly so output never depends on library defaults).
-// One LOD covers every index. MATERIAL is written into the header.
-BuiltMesh build_mesh(const ImportedMesh& mesh, uint32_t material);
+// Builds MESH: level 0 optimised for the vertex cache and overdraw (threshold 1.05), an LOD chain (lod_builder.h),
+// the vertices reordered for fetch over all levels (unused ones dropped), quantised (bounds and UV range in the
+// header), and both streams meshopt-encoded (vertex codec version 0, index codec version 1, set explicitly so output
+// never depends on library defaults). MATERIAL is written into the header.
+BuiltMesh build_mesh(const ImportedMesh& mesh, uint32_t material, const LodOptions& lod_options = {});
 
 }  // namespace liyuan::packer

@@ -76,7 +76,7 @@ Result<BuiltPack> build_pack(const ImportedModel& model, const PackOptions& opti
   std::vector<BuiltMesh> meshes;
   for (const ImportedMesh& mesh : model.meshes) {
     meshes.push_back(build_mesh(mesh, mesh.material));
-    result.triangles += meshes.back().triangle_count;
+    result.triangles += meshes.back().lod_triangles[0];
     result.vertices += meshes.back().vertex_count;
   }
 

@@ -17,25 +17,37 @@ uint64_t align_up(uint64_t value, uint64_t alignment) { return (value + alignmen
 
 }  // namespace
 
+StoredChunk store_chunk(std::vector<std::byte> raw, bool try_zstd) {
+  StoredChunk chunk;
+  chunk.raw_size = raw.size();
+  if (try_zstd && !raw.empty()) {
+    std::vector<std::byte> compressed(ZSTD_compressBound(raw.size()));
+    const size_t n = ZSTD_compress(compressed.data(), compressed.size(), raw.data(), raw.size(), kZstdLevel);
+    if (!ZSTD_isError(n) && n * 10 < raw.size() * 9) {
+      compressed.resize(n);
+      chunk.bytes = std::move(compressed);
+      chunk.compression = pack::Compression::Zstd;
+      return chunk;
+    }
+  }
+  chunk.bytes = std::move(raw);
+  return chunk;
+}
+
 void PackWriter::add(pack::ChunkType type, std::vector<std::byte> raw, bool try_zstd) {
+  add_stored(type, store_chunk(std::move(raw), try_zstd));
+}
+
+void PackWriter::add_stored(pack::ChunkType type, StoredChunk stored) {
   Chunk chunk;
   std::memset(&chunk.entry, 0, sizeof chunk.entry);
   chunk.entry.type = uint32_t(type);
   uint32_t index = 0;
   for (const Chunk& c : chunks_) index += c.entry.type == uint32_t(type) ? 1 : 0;
   chunk.entry.index = index;
-  chunk.entry.raw_size = raw.size();
-  chunk.entry.compression = uint32_t(pack::Compression::None);
-  if (try_zstd && !raw.empty()) {
-    std::vector<std::byte> compressed(ZSTD_compressBound(raw.size()));
-    const size_t n = ZSTD_compress(compressed.data(), compressed.size(), raw.data(), raw.size(), kZstdLevel);
-    if (!ZSTD_isError(n) && n * 10 < raw.size() * 9) {
-      compressed.resize(n);
-      chunk.stored = std::move(compressed);
-      chunk.entry.compression = uint32_t(pack::Compression::Zstd);
-    }
-  }
-  if (chunk.entry.compression == uint32_t(pack::Compression::None)) chunk.stored = std::move(raw);
+  chunk.entry.raw_size = stored.raw_size;
+  chunk.entry.compression = uint32_t(stored.compression);
+  chunk.stored = std::move(stored.bytes);
   chunk.entry.size = chunk.stored.size();
   chunk.entry.checksum = hash_bytes(chunk.stored);
   chunks_.push_back(std::move(chunk));

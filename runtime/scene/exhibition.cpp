@@ -1,0 +1,28 @@
+#include "scene/exhibition.h"
+
+#include "scene/build_scene.h"
+#include "scene/build_timeline.h"
+#include "scene/lint_checks.h"
+
+namespace liyuan::scene {
+
+Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  Exhibition exhibition;
+  exhibition.sources = load_exhibition_sources(path, diagnostics);
+  check_references(exhibition.sources, diagnostics);
+  exhibition.graph = build_scene_graph(exhibition.sources.scenes, diagnostics);
+  exhibition.timeline =
+      build_timeline(exhibition.sources.scenes, exhibition.graph, exhibition.sources.relics, diagnostics);
+  if (const TimelineDocument* timeline = find_timeline_document(exhibition.sources.scenes)) {
+    check_timeline(*timeline, diagnostics);
+  }
+  return exhibition;
+}
+
+Result<Exhibition> load_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  Exhibition exhibition = check_exhibition(path, diagnostics);
+  if (diagnostics.has_errors()) return diagnostics.first_error();
+  return exhibition;
+}
+
+}  // namespace liyuan::scene
