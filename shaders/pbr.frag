@@ -27,7 +27,9 @@ vec3 surface_normal() {
   if (dot(t, t) < 1e-12) return n;
   t = normalize(t);
   vec3 b = cross(n, t) * (in_tangent.w < 0.0 ? -1.0 : 1.0);
-  vec3 m = texture(normal_map, in_uv).xyz * 2.0 - 1.0;
+  // Normal maps carry x and y only (BC5, ASTC normal packs): z is rebuilt, which also holds for RGBA8 unit normals.
+  vec2 xy = texture(normal_map, in_uv).rg * 2.0 - 1.0;
+  vec3 m = vec3(xy, sqrt(max(1.0 - dot(xy, xy), 0.0)));
   m.xy *= material.pbr.z;
   return normalize(mat3(t, b, n) * m);
 }
@@ -65,6 +67,11 @@ void main() {
   vec3 reflected = hemisphere_radiance(reflect(-v, n), frame.ambient_sky.rgb, frame.ambient_ground.rgb);
   color += (diffuse_color * irradiance + environment_brdf(f0, roughness, n_dot_v) * reflected) * occlusion;
   color += material.emissive_factor.rgb * texture(emissive_map, in_uv).rgb;
+
+  if (frame.fog.w > 0.0) {
+    float distance = length(frame.camera_position[gl_ViewIndex].xyz - in_world_position);
+    color = mix(frame.fog.rgb, color, exp(-frame.fog.w * distance));
+  }
 
   float out_alpha = alpha_mode == LY_ALPHA_BLEND ? base_color.a : 1.0;
   out_color = vec4(color * out_alpha, out_alpha);  // premultiplied: blended with (ONE, ONE_MINUS_SRC_ALPHA)

@@ -7,6 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "app/render_command.h"
+#include "scene/lint_command.h"
 
 namespace {
 
@@ -33,8 +34,10 @@ int main(int argc, char** argv) {
   RenderOptions render;
   std::string size = "1280x720";
   CLI::App* render_cmd =
-      cli.add_subcommand("render", "Render one frame of a pack to a PNG (a bare relic is framed automatically)");
-  render_cmd->add_option("PACK", render.pack, "A .lypak made by liyuan-pack")->required();
+      cli.add_subcommand("render", "Render one frame of a pack or an exhibition to a PNG (a bare relic is framed "
+                                   "automatically)");
+  render_cmd->add_option("PACK|SCENE", render.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
+  render_cmd->add_option("--time", render.time, "Seconds on the exhibition's timeline")->capture_default_str();
   render_cmd->add_option("--out,-o", render.out, "Output PNG file")->required();
   render_cmd->add_option("--size", size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
   render_cmd->add_flag("--stereo", render.stereo, "Both eyes side by side, rendered in one multiview pass");
@@ -42,6 +45,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   render_cmd->add_option("--lod", render.lod, "Draw this level of detail everywhere (0 = full detail), to inspect LODs")
       ->check(CLI::Range(0, 7));
+
+  std::vector<std::filesystem::path> lint_paths;
+  CLI::App* lint_cmd = cli.add_subcommand(
+      "lint", "Check exhibition and scene files; errors as file:line:column (exit 1 on any error, 0 with warnings)");
+  lint_cmd->add_option("SCENE", lint_paths, "exhibition.yaml or scene files")->required();
 
   try {
     cli.parse(argc, argv);
@@ -56,5 +64,6 @@ int main(int argc, char** argv) {
     }
     return run_render(render);
   }
+  if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;
 }

@@ -1,17 +1,19 @@
 #include "app/render_command.h"
 
+#include <fmt/format.h>
+
 #include "app/exit_codes.h"
 #include "app/gpu_session.h"
+#include "app/offscreen_frames.h"
+#include "app/scene_frame.h"
+#include "app/show.h"
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
 #include "core/clock.h"
 #include "core/image_file.h"
 #include "core/log.h"
-#include "present/offscreen/offscreen_presenter.h"
 #include "render/framing.h"
-#include "render/gpu_assets.h"
-#include "render/lighting.h"
-#include "render/renderer.h"
+#include "scene/timeline_evaluate.h"
 
 namespace liyuan::app {
 namespace {
@@ -21,66 +23,86 @@ struct RenderedFrame {
   render::FrameStats stats;
 };
 
+// The views and lights of the frame, given the pack's assets on the GPU.
+using FrameBuilder = std::function<FrameSetup(const render::GpuAssets& assets)>;
+
 // Everything that needs the GPU, so that every GPU object is gone before the session finishes.
-Result<RenderedFrame> render_pack(gpu::Gpu& gpu, const PackContents& contents, const RenderOptions& options) {
-  uint32_t view_count = options.stereo ? 2 : 1;
-  present::OffscreenPresenter presenter({options.width, options.height, view_count});
-  if (Status s = presenter.init(gpu); !s) return s.error();
-  render::RendererDesc renderer_desc;
-  renderer_desc.width = options.width;
-  renderer_desc.height = options.height;
-  renderer_desc.view_count = view_count;
-  renderer_desc.output_format = present::OffscreenPresenter::kFormat;
-  renderer_desc.forced_lod = options.lod;
-  auto renderer = render::Renderer::create(gpu, renderer_desc);
-  if (!renderer) return renderer.error();
-  auto assets = render::GpuAssets::upload(gpu, contents, (*renderer)->material_layout());
-  if (!assets) return assets.error();
-
-  float aspect = float(options.width) / float(options.height);
-  render::FramingOptions framing;
-  framing.azimuth = glm::radians(options.turntable_degrees);
-  std::vector<render::View> views = render::frame_bounds((*assets)->world_bounds(), aspect, options.stereo, framing);
-  render::Lighting lighting = render::studio_lighting((*assets)->world_bounds());
-
-  auto frame = presenter.begin_frame();
-  if (!frame) return frame.error();
-  render::FrameInput input{views, &lighting, assets->get()};
-  if (Status s = (*renderer)->record(frame->commands, input, *frame->target, frame->target_use,
-                                     frame->target_use_after);
-      !s)
-    return s.error();
-  if (auto events = presenter.end_frame(); !events) return events.error();
-
+Result<RenderedFrame> render_frame(gpu::Gpu& gpu, const PackContents& contents, const RenderOptions& options,
+                                   const FrameBuilder& build) {
+  OffscreenFramesDesc desc{options.width, options.height, options.stereo ? 2u : 1u, options.lod};
+  auto frames = OffscreenFrames::create(gpu, contents, desc);
+  if (!frames) return frames.error();
+  if (Status s = (*frames)->render(build((*frames)->assets())); !s) return s.error();
   RenderedFrame rendered;
-  rendered.stats = (*renderer)->last_stats();
-  rendered.image = options.stereo ? join_side_by_side(presenter.last_views()) : presenter.last_views()[0];
+  rendered.stats = (*frames)->last_stats();
+  rendered.image = options.stereo ? join_side_by_side((*frames)->last_views()) : (*frames)->last_views()[0];
   return rendered;
+}
+
+// A bare relic: turntable framing under studio lights.
+FrameBuilder turntable(const RenderOptions& options) {
+  return [&options](const render::GpuAssets& assets) {
+    render::FramingOptions framing;
+    framing.azimuth = glm::radians(options.turntable_degrees);
+    float aspect = float(options.width) / float(options.height);
+    return FrameSetup{render::frame_bounds(assets.world_bounds(), aspect, options.stereo, framing),
+                      render::studio_lighting(assets.world_bounds()), {}};
+  };
+}
+
+// An exhibition at options.time.
+FrameBuilder exhibition_at(const Show& show, const RenderOptions& options) {
+  return [&show, &options](const render::GpuAssets& assets) {
+    scene::FrameState state = scene::evaluate(show.exhibition.timeline, show.exhibition.graph, options.time);
+    float aspect = float(options.width) / float(options.height);
+    SceneFrame frame = build_scene_frame(show, assets, state, aspect, options.stereo);
+    for (const std::string& id : frame.missing_relics)
+      log::warn("relic '{}' is in the scene but not in the pack: nothing is shown in its place", id);
+    return FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances)};
+  };
 }
 
 }  // namespace
 
 int run_render(const RenderOptions& options) {
   Stopwatch total;
-  auto reader = PackReader::open(options.pack);
-  if (!reader) {
-    log::error("{}", reader.error().to_string());
-    return kExitFailure;
-  }
-  auto contents = load_pack_contents(*reader);
-  if (!contents) {
-    log::error("{}", contents.error().to_string());
-    return kExitFailure;
+  std::unique_ptr<Show> show;
+  std::optional<PackReader> reader;
+  std::optional<PackContents> contents;
+  const PackContents* pack_contents = nullptr;
+  if (is_scene_path(options.input)) {
+    auto loaded = load_show(options.input);
+    if (!loaded) {
+      log::error("{}", loaded.error().to_string());
+      return kExitFailure;
+    }
+    show = std::move(*loaded);
+    pack_contents = &show->contents;
+  } else {
+    auto opened = PackReader::open(options.input);
+    if (!opened) {
+      log::error("{}", opened.error().to_string());
+      return kExitFailure;
+    }
+    reader = std::move(*opened);
+    auto loaded = load_pack_contents(*reader);
+    if (!loaded) {
+      log::error("{}", loaded.error().to_string());
+      return kExitFailure;
+    }
+    contents = std::move(*loaded);
+    pack_contents = &*contents;
   }
   auto session = GpuSession::create();
   if (!session) {
     log::error("{}", session.error().to_string());
     return kExitFailure;
   }
-  auto rendered = render_pack(session->gpu(), *contents, options);
+  auto rendered = render_frame(session->gpu(), *pack_contents, options,
+                               show ? exhibition_at(*show, options) : turntable(options));
   uint32_t validation_messages = session->finish();
   if (!rendered) {
-    log::error("{}: {}", options.pack.string(), rendered.error().to_string());
+    log::error("{}: {}", options.input.string(), rendered.error().to_string());
     return kExitFailure;
   }
   if (Status s = write_png(options.out, rendered->image); !s) {
@@ -89,7 +111,8 @@ int run_render(const RenderOptions& options) {
   }
   std::string lods;
   for (uint32_t l = 0; l < 8; ++l)
-    if (rendered->stats.draws_per_lod[l]) lods += fmt::format("{}LOD {} x{}", lods.empty() ? "" : ", ", l, rendered->stats.draws_per_lod[l]);
+    if (rendered->stats.draws_per_lod[l])
+      lods += fmt::format("{}LOD {} x{}", lods.empty() ? "" : ", ", l, rendered->stats.draws_per_lod[l]);
   log::info("wrote {} ({}x{}{}, {} draws ({}), {} triangles, {:.0f} ms)", options.out.string(), rendered->image.width,
             rendered->image.height, options.stereo ? ", left|right" : "", rendered->stats.drawn, lods,
             rendered->stats.triangles, total.elapsed_ms());

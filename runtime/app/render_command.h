@@ -1,6 +1,7 @@
-// `liyuan render PACK --out FILE.png [--size WxH] [--stereo] [--turntable DEG] [--lod N]`: one frame to a PNG. A pack holding a bare relic is
-// framed like a turntable photograph under studio lights; --stereo writes both eyes side by side (left first),
-// rendered in one multiview pass with a 63 mm interpupillary distance.
+// `liyuan render PACK|SCENE --out FILE.png [--time T] [--size WxH] [--stereo] [--turntable DEG] [--lod N]`: one frame
+// to a PNG. A pack holding a bare relic is framed like a turntable photograph under studio lights; an exhibition
+// (exhibition.yaml) is packed if needed and shown as its timeline has it at time T. --stereo writes both eyes side
+// by side (left first), rendered in one multiview pass with a 63 mm interpupillary distance.
 #pragma once
 
 #include <filesystem>
@@ -8,7 +9,8 @@
 namespace liyuan::app {
 
 struct RenderOptions {
-  std::filesystem::path pack;
+  std::filesystem::path input;  // a .lypak, or an exhibition's exhibition.yaml
+  double time = 0.0;            // seconds on the timeline (exhibitions)
   std::filesystem::path out;
   uint32_t width = 1280;
   uint32_t height = 720;

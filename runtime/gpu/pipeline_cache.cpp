@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/atomic_file.h"
+#include "core/cache_dir.h"
 #include "core/mapped_file.h"
 #include "gpu/vk_result.h"
 
@@ -20,17 +21,8 @@ bool pipeline_cache_data_matches(const Context& context, std::span<const std::by
 }
 
 std::filesystem::path default_pipeline_cache_path(const Context& context) {
-  std::filesystem::path directory;
-  if (const char* dir = std::getenv("LIYUAN_CACHE_DIR")) {
-    if (std::strcmp(dir, "off") == 0) return {};
-    directory = dir;
-  } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
-    directory = std::filesystem::path(xdg) / "liyuan";
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
-    directory = std::filesystem::path(home) / ".cache" / "liyuan";
-  } else {
-    return {};
-  }
+  std::filesystem::path directory = user_cache_dir();
+  if (directory.empty()) return {};
   char name[64];
   std::snprintf(name, sizeof name, "pipelines-%04x-%04x.bin", context.properties.vendorID,
                 context.properties.deviceID);

@@ -13,8 +13,7 @@
 
 namespace liyuan::gpu {
 
-// $LIYUAN_CACHE_DIR, else $XDG_CACHE_HOME/liyuan, else $HOME/.cache/liyuan; the file name carries the vendor and
-// device ids. Empty when LIYUAN_CACHE_DIR is "off" or no home directory is known.
+// In user_cache_dir() (core/cache_dir.h), named after the vendor and device ids. Empty when there is no cache dir.
 std::filesystem::path default_pipeline_cache_path(const Context& context);
 
 // Whether DATA starts with a pipeline cache header written by this device and driver (vendor, device and

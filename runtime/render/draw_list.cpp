@@ -27,8 +27,9 @@ uint32_t choose_lod(const GpuMesh& mesh, float world_scale, float distance, cons
   return 0;
 }
 
-DrawList build_draw_list(const GpuAssets& assets, std::span<const mat4> clip_from_world,
-                         std::span<const View> views, const LodPolicy& lod_policy) {
+DrawList build_draw_list(const GpuAssets& assets, std::span<const GpuInstance> instances,
+                         std::span<const mat4> clip_from_world, std::span<const View> views,
+                         const LodPolicy& lod_policy) {
   std::vector<Frustum> frustums;
   for (const mat4& m : clip_from_world) frustums.push_back(frustum_from_clip(m));
   vec3 eye(0.0f);
@@ -36,7 +37,6 @@ DrawList build_draw_list(const GpuAssets& assets, std::span<const mat4> clip_fro
   if (!views.empty()) eye /= float(views.size());
 
   DrawList list;
-  const auto& instances = assets.instances();
   for (uint32_t i = 0; i < instances.size(); ++i) {
     const GpuInstance& instance = instances[i];
     bool visible = std::any_of(frustums.begin(), frustums.end(),

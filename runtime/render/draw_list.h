@@ -35,9 +35,10 @@ struct DrawList {
   uint32_t culled = 0;
 };
 
-// Culls ASSETS' instances against every view's frustum (kept when visible in any) given each view's
+// Culls INSTANCES (of ASSETS' meshes) against every view's frustum (kept when visible in any) given each view's
 // clip-from-world matrix, chooses each survivor's level of detail, and sorts what is left.
-DrawList build_draw_list(const GpuAssets& assets, std::span<const mat4> clip_from_world,
-                         std::span<const View> views, const LodPolicy& lod_policy = {});
+DrawList build_draw_list(const GpuAssets& assets, std::span<const GpuInstance> instances,
+                         std::span<const mat4> clip_from_world, std::span<const View> views,
+                         const LodPolicy& lod_policy = {});
 
 }  // namespace liyuan::render

@@ -251,19 +251,23 @@ Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& 
   return {};
 }
 
+GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh) {
+  const GpuMesh& gpu_mesh = assets.meshes()[mesh];
+  GpuInstance instance;
+  instance.world_from_mesh = world_from_mesh;
+  instance.normal_matrix = normal_matrix_of(world_from_mesh);
+  instance.world_from_vertex = world_from_mesh * gpu_mesh.mesh_from_vertex;
+  instance.world_scale = std::max({glm::length(vec3(world_from_mesh[0])), glm::length(vec3(world_from_mesh[1])),
+                                   glm::length(vec3(world_from_mesh[2]))});
+  instance.mesh = mesh;
+  instance.world_bounds = transform_aabb(gpu_mesh.bounds, world_from_mesh);
+  return instance;
+}
+
 void GpuAssets::place_instances(const PackContents& contents) {
   for (const pack::InstanceRecord& record : contents.instances) {
-    GpuInstance instance;
-    instance.world_from_mesh = glm::make_mat4(record.world_from_mesh);
-    instance.normal_matrix = normal_matrix_of(instance.world_from_mesh);
-    instance.world_from_vertex = instance.world_from_mesh * meshes_[record.mesh].mesh_from_vertex;
-    instance.world_scale = std::max({glm::length(vec3(instance.world_from_mesh[0])),
-                                     glm::length(vec3(instance.world_from_mesh[1])),
-                                     glm::length(vec3(instance.world_from_mesh[2]))});
-    instance.mesh = record.mesh;
-    instance.world_bounds = transform_aabb(meshes_[record.mesh].bounds, instance.world_from_mesh);
-    world_bounds_.expand(instance.world_bounds);
-    instances_.push_back(instance);
+    instances_.push_back(make_instance(*this, record.mesh, glm::make_mat4(record.world_from_mesh)));
+    world_bounds_.expand(instances_.back().world_bounds);
   }
 }
 

@@ -48,6 +48,12 @@ struct GpuMaterial {
   bool double_sided = false;
 };
 
+class GpuAssets;
+
+// An instance of MESH placed at WORLD_FROM_MESH, with what the renderer derives from it (dequantisation, normal
+// matrix, scale for LOD errors, world box for culling).
+GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh);
+
 class GpuAssets {
  public:
   GpuAssets(gpu::Gpu& gpu) : gpu_(gpu) {}

@@ -21,6 +21,8 @@ struct Lighting {
   vec3 ambient_ground = vec3(0.10f);
   std::vector<PointLight> point_lights;  // the first LY_MAX_POINT_LIGHTS are used
   vec4 clear_color = vec4(0.0f, 0.0f, 0.0f, 1.0f);
+  vec3 fog_color = vec3(0.5f);
+  float fog_density = 0.0f;  // per metre: surfaces fade towards fog_color by exp(-density * distance)
 };
 
 // A photographer's studio for a relic inside BOUNDS: a warm key light from the upper left, a cool fill and a rim

@@ -238,6 +238,7 @@ void Renderer::write_frame_uniforms(const FrameInput& frame, std::span<const mat
   u.ambient_ground = vec4(lighting.ambient_ground, 0.0f);
   uint32_t count = static_cast<uint32_t>(std::min<size_t>(lighting.point_lights.size(), LY_MAX_POINT_LIGHTS));
   u.counts = glm::uvec4(count, 0, 0, 0);
+  u.fog = vec4(lighting.fog_color, lighting.fog_density);
   for (uint32_t i = 0; i < count; ++i) {
     const PointLight& light = lighting.point_lights[i];
     u.point_lights[i].position_range = vec4(light.position, light.range);
@@ -246,7 +247,8 @@ void Renderer::write_frame_uniforms(const FrameInput& frame, std::span<const mat
   std::memcpy(frame_uniforms_.mapped(), &u, sizeof u);
 }
 
-void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, const DrawList& list) {
+void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame,
+                               std::span<const GpuInstance> instances, const DrawList& list) {
   VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   color.imageView = targets_.color.view;
   color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
@@ -298,7 +300,7 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
           vkCmdSetCullMode(commands, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
           bound_material = item.material;
         }
-        const GpuInstance& instance = assets.instances()[item.instance];
+        const GpuInstance& instance = instances[item.instance];
         const GpuMesh& mesh = assets.meshes()[item.mesh];
         const GpuLod& lod = mesh.lods[item.lod];
         shader::DrawPushConstants push{};
@@ -355,8 +357,11 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
     return make_error("the output image does not match the renderer's size, layers or format");
 
   // Views: a near plane that never clips the content, reversed-Z projection.
+  std::span<const GpuInstance> instances;
+  if (frame.assets) instances = frame.instances.empty() ? std::span(frame.assets->instances()) : frame.instances;
   std::vector<mat4> clip_from_world;
-  Aabb bounds = frame.assets ? frame.assets->world_bounds() : Aabb{};
+  Aabb bounds;
+  for (const GpuInstance& instance : instances) bounds.expand(instance.world_bounds);
   for (const View& view : frame.views) {
     float near_plane = near_plane_for(bounds, vec3(view.world_from_eye[3]));
     clip_from_world.push_back(projection_reversed_z(view.fov, near_plane) * glm::inverse(view.world_from_eye));
@@ -369,7 +374,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
     lod_policy.forced_lod = desc_.forced_lod;
     const Fov& fov = frame.views[0].fov;
     lod_policy.pixels_per_unit_at_one_metre = float(desc_.height) / (std::tan(fov.up) - std::tan(fov.down));
-    list = build_draw_list(*frame.assets, clip_from_world, frame.views, lod_policy);
+    list = build_draw_list(*frame.assets, instances, clip_from_world, frame.views, lod_policy);
   }
   stats_.drawn = static_cast<uint32_t>(list.opaque.size() + list.blended.size());
   stats_.culled = list.culled;
@@ -378,7 +383,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   gpu::transition_image(commands, targets_.color, kReused, gpu::use::kColorAttachment);
   gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);
   gpu::transition_image(commands, targets_.resolved, kReused, gpu::use::kColorAttachment);
-  record_lit_pass(commands, frame, list);
+  record_lit_pass(commands, frame, instances, list);
   gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
   gpu::transition_image(commands, output, output_use, gpu::use::kColorAttachment);
   record_tonemap_pass(commands, output);

@@ -37,6 +37,8 @@ struct FrameInput {
   std::span<const View> views;  // view_count of them
   const Lighting* lighting = nullptr;
   const GpuAssets* assets = nullptr;  // may be null: an empty frame
+  // Where ASSETS' meshes stand this frame (a scene's relics, from the timeline). Empty: the pack's own instances.
+  std::span<const GpuInstance> instances;
 };
 
 struct FrameStats {
@@ -74,7 +76,8 @@ class Renderer {
   Status create_pipelines();
   Status create_frame_resources();
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
-  void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, const DrawList& list);
+  void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
+                       const DrawList& list);
   void record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output);
 
   gpu::Gpu& gpu_;

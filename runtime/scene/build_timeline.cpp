@@ -118,16 +118,14 @@ class TimelineBuilder {
     clip.loop = doc.loop;
     for (const RelicManifest& manifest : relics_) {
       if (manifest.id.name != clip.relic_id || !manifest.lists_clips) continue;
-      auto found = manifest.clips.find(clip.clip);
-      if (found == manifest.clips.end()) {
+      if (!manifest.clips.contains(clip.clip)) {
         std::string known;
-        for (const auto& [name, duration] : manifest.clips) known += (known.empty() ? "'" : ", '") + name + "'";
+        for (const std::string& name : manifest.clips) known += (known.empty() ? "'" : ", '") + name + "'";
         diagnostics_.error(doc.clip.at, fmt::format("relic '{}' has no clip '{}' (its manifest {} lists {})",
                                                     clip.relic_id, clip.clip, manifest.file,
                                                     known.empty() ? "none" : known));
         return std::nullopt;
       }
-      clip.clip_duration = found->second;
     }
     return clip;
   }

@@ -1,6 +1,6 @@
 // Arc-length reparametrisation by a table: each segment is sampled at kSamplesPerSegment + 1 parameter values and
 // the chord lengths summed. Sampling maps a distance to (segment, u) by binary search and linear interpolation
-// between table entries; with 64 samples per segment the speed error is far below 1 %.
+// between table entries; with 256 samples per segment the speed stays within 0.1 % (tests/scene/test_camera_path.cpp).
 #include "scene/camera_path.h"
 
 #include <algorithm>
@@ -42,6 +42,11 @@ CameraPath make_camera_path(std::vector<CameraKey> keys, bool smooth) {
     }
   }
   path.length = static_cast<float>(total);
+  if (!std::isfinite(path.length)) {  // degenerate input (a NaN rotation scale upstream): a fixed pose, not garbage
+    path.sample_distance.clear();
+    path.sample_segment_u.clear();
+    path.length = 0.0f;
+  }
   return path;
 }
 
@@ -56,7 +61,7 @@ vec3 camera_path_point(const CameraPath& path, float segment_and_u) {
 CameraPose sample_camera_path(const CameraPath& path, double fraction) {
   CameraPose pose;
   if (path.keys.empty()) return pose;
-  if (path.keys.size() < 2 || path.length <= 0.0f) {
+  if (path.keys.size() < 2 || !(path.length > 0.0f)) {
     pose.position = path.keys.front().position;
     pose.rotation = path.keys.front().rotation;
     pose.fov_degrees = path.keys.front().fov_degrees;
@@ -69,6 +74,7 @@ CameraPose sample_camera_path(const CameraPath& path, double fraction) {
   float span = d[i] - d[i - 1];
   float w = span > 0.0f ? (distance - d[i - 1]) / span : 0.0f;
   float segment_and_u = glm::mix(path.sample_segment_u[i - 1], path.sample_segment_u[i], w);
+  if (!(segment_and_u >= 0.0f)) segment_and_u = 0.0f;  // NaN-safe: the cast below must see a number
 
   size_t segment = std::min(static_cast<size_t>(segment_and_u), path.keys.size() - 2);
   float u = segment_and_u - static_cast<float>(segment);

@@ -33,7 +33,7 @@ struct CameraPath {
   float length = 0.0f;
 };
 
-inline constexpr int kSamplesPerSegment = 64;
+inline constexpr int kSamplesPerSegment = 256;
 
 // A path through KEYS (at least 1). SMOOTH: centripetal Catmull-Rom; otherwise straight segments.
 CameraPath make_camera_path(std::vector<CameraKey> keys, bool smooth);

@@ -38,9 +38,8 @@ class Loader {
   }
 
   // Resolves an entry written in the file at FROM (relative to the root); reports at the entry on error.
-  std::optional<std::filesystem::path> resolve(const std::filesystem::path& from, const LocatedName& entry,
-                                               PathScope scope) {
-    auto resolved = resolve_document_path(from.parent_path(), entry.name, scope);
+  std::optional<std::filesystem::path> resolve(const std::filesystem::path& from, const LocatedName& entry) {
+    auto resolved = resolve_document_path(from.parent_path(), entry.name);
     if (!resolved) {
       diagnostics_.error(entry.at, resolved.error().message);
       return std::nullopt;
@@ -75,7 +74,7 @@ class Loader {
   void follow_includes(const std::filesystem::path& from, const std::vector<LocatedName>& includes) {
     stack_.push_back(from);
     for (const LocatedName& include : includes) {
-      auto target = resolve(from, include, PathScope::InsideRoot);
+      auto target = resolve(from, include);
       if (!target) continue;
       if (std::find(stack_.begin(), stack_.end(), *target) != stack_.end()) {
         std::string chain;
@@ -97,7 +96,7 @@ class Loader {
     exhibition_ = parse_exhibition(root, file, diagnostics_);
     if (!exhibition_) return;
     for (const LocatedName& entry : exhibition_->relics) {
-      auto target = resolve(in_root, entry, PathScope::Relative);
+      auto target = resolve(in_root, entry);
       if (!target) continue;
       auto text = read(*target, &entry.at);
       if (!text) continue;
@@ -112,7 +111,7 @@ class Loader {
       relics_.push_back(std::move(*manifest));
     }
     for (const LocatedName& entry : exhibition_->strings) {
-      auto target = resolve(in_root, entry, PathScope::InsideRoot);
+      auto target = resolve(in_root, entry);
       if (!target) continue;
       auto text = read(*target, &entry.at);
       if (text) parse_string_table(*text, display_path(root_, *target).string(), strings_, diagnostics_);

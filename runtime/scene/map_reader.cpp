@@ -24,7 +24,12 @@ std::optional<double> parse_number(const std::string& text) {
 
 std::optional<double> ValueReader::number(const YamlNode& node, std::string_view what) {
   if (node.is_scalar() && node.plain) {
-    if (auto value = parse_number(node.text)) return value;
+    if (auto value = parse_number(node.text)) {
+      if (std::abs(*value) <= kLargestNumber) return value;
+      error(node, fmt::format("expected a number between -{0:g} and {0:g} for '{1}', found {2}", kLargestNumber, what,
+                              describe(node)));
+      return std::nullopt;
+    }
   }
   error(node, fmt::format("expected a number for '{}', found {}", what, describe(node)));
   return std::nullopt;

@@ -15,6 +15,10 @@
 
 namespace liyuan::scene {
 
+// The largest magnitude a number may have: a billion metres or seconds is beyond any exhibition, and the bound keeps
+// every product of two values finite in float.
+inline constexpr double kLargestNumber = 1e9;
+
 // Reads values of one file, reporting into a Diagnostics.
 class ValueReader {
  public:
@@ -28,7 +32,7 @@ class ValueReader {
   void warning(const YamlNode& node, std::string message) { diagnostics_.warning(at(node), std::move(message)); }
 
   // Each reader returns the value, or nothing after reporting "expected ... for 'WHAT', found ...".
-  // A finite number written without quotes.
+  // A number written without quotes, at most kLargestNumber in magnitude.
   std::optional<double> number(const YamlNode& node, std::string_view what);
   // A number >= 0 (times, durations, sizes).
   std::optional<double> non_negative(const YamlNode& node, std::string_view what);

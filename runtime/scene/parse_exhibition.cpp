@@ -92,14 +92,7 @@ std::optional<RelicManifest> parse_relic_manifest(std::string_view text, const s
     manifest.lists_clips = true;
     if (const auto* items = reader.list(*clips, "clips")) {
       for (const YamlNode& item : *items) {
-        if (item.is_map()) {
-          MapReader clip(reader, item, keys::kManifestClip, "clip");
-          auto name = clip.string("name", true);
-          auto duration = clip.non_negative("duration");
-          if (name) manifest.clips[*name] = duration.value_or(0.0);
-        } else if (auto name = reader.string(item, "clips")) {
-          manifest.clips[*name] = 0.0;
-        }
+        if (auto name = reader.string(item, "clips")) manifest.clips.insert(*name);
       }
     }
   }

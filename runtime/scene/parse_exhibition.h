@@ -19,7 +19,7 @@ bool is_exhibition_root(const YamlNode& root);
 std::optional<ExhibitionDocument> parse_exhibition(const YamlNode& root, const std::string& file,
                                                    Diagnostics& diagnostics);
 
-// Parses TEXT as a relic manifest: a map with at least `id`, and optionally `clips:` (names, or {name, duration}).
+// Parses TEXT as a relic manifest: a map with at least `id`, and optionally `clips:` (a list of clip names).
 // Other keys belong to the content tool and are ignored.
 std::optional<RelicManifest> parse_relic_manifest(std::string_view text, const std::string& file,
                                                   Diagnostics& diagnostics);

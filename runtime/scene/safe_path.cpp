@@ -5,8 +5,7 @@
 
 namespace liyuan::scene {
 
-Result<std::filesystem::path> resolve_document_path(const std::filesystem::path& from_dir, std::string_view written,
-                                                    PathScope scope) {
+Result<std::filesystem::path> resolve_document_path(const std::filesystem::path& from_dir, std::string_view written) {
   if (written.empty()) return make_error("expected a relative path, found an empty one");
   bool drive = written.size() >= 2 && std::isalpha(static_cast<unsigned char>(written[0])) && written[1] == ':';
   if (written.front() == '/' || written.front() == '\\' || drive) {
@@ -27,20 +26,16 @@ Result<std::filesystem::path> resolve_document_path(const std::filesystem::path&
     if (end == std::string_view::npos) end = written.size();
     std::string_view part = written.substr(begin, end - begin);
     if (part == "..") {
-      if (parts.empty() || parts.back() == "..") {
-        if (scope == PathScope::InsideRoot) {
-          return make_error("'" + std::string(written) + "' leaves the exhibition folder; keep every file inside it");
-        }
-        parts.push_back("..");
-      } else {
-        parts.pop_back();
+      if (parts.empty()) {
+        return make_error("'" + std::string(written) + "' leaves the exhibition folder; keep every file inside it");
       }
+      parts.pop_back();
     } else if (!part.empty() && part != ".") {
       parts.push_back(std::string(part));
     }
     begin = end + 1;
   }
-  if (parts.empty() || parts.back() == "..") {
+  if (parts.empty()) {
     return make_error("expected a path to a file, found '" + std::string(written) + "'");
   }
   std::filesystem::path out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -132,8 +133,8 @@ struct ExhibitionDocument {
 struct RelicManifest {
   std::string file;
   LocatedName id;
-  bool lists_clips = false;  // the manifest has a `clips:` list, so clip names can be checked
-  std::map<std::string, double> clips;  // name -> duration in seconds (0 = not given)
+  bool lists_clips = false;      // the manifest has a `clips:` list, so clip names can be checked
+  std::set<std::string> clips;   // animation clip names of the relic's model
 };
 
 // A translated text and where it was written.

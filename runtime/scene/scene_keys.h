@@ -37,7 +37,4 @@ inline constexpr std::string_view kClip[] = {"node", "clip", "start", "end", "sp
 inline constexpr std::string_view kCaption[] = {"at", "key", "duration", "anchor"};
 inline constexpr std::string_view kAudioCue[] = {"at", "clip", "node", "volume", "duration"};
 
-// A relic manifest belongs to the content tool; lint reads only these two keys and ignores the rest.
-inline constexpr std::string_view kManifestClip[] = {"name", "duration"};
-
 }  // namespace liyuan::scene::keys

@@ -68,7 +68,7 @@ struct ClipTrack {
   double end = kForever;       // when the clip stops being applied
   double speed = 1.0;
   bool loop = false;
-  double clip_duration = 0.0;  // seconds when the relic manifest lists it, else 0 (unknown)
+  double clip_duration = 0.0;  // seconds, when known (the pack knows; documents do not), else 0
 };
 
 struct CaptionCue {

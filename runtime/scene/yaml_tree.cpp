@@ -76,6 +76,28 @@ class TreeBuilder final : public YAML::EventHandler {
   std::optional<Error> alias_error_;
 };
 
+// yaml-cpp's messages name the parser's state; say what the author should fix, keeping the original in brackets.
+std::string explain(const std::string& message) {
+  struct Hint {
+    const char* yaml_cpp;
+    const char* hint;
+  };
+  static constexpr Hint kHints[] = {
+      {"end of map flow not found", "expected '}' to close a '{' above"},
+      {"end of sequence flow not found", "expected ']' to close a '[' above"},
+      {"end of map not found", "bad indentation: expected this line to line up with the keys above it"},
+      {"end of sequence not found", "bad indentation: expected this line to line up with the list items above it"},
+      {"illegal map value", "unexpected ':' (a value cannot start here; check indentation or quote the text)"},
+      {"block sequence entries are not allowed in this context",
+       "a list item ('- ') cannot start here: check the indentation"},
+      {"illegal block entry", "a list item ('- ') cannot start here: is a '{' or '[' above not closed?"},
+  };
+  for (const Hint& h : kHints) {
+    if (message == h.yaml_cpp) return std::string(h.hint) + " [" + message + "]";
+  }
+  return message;
+}
+
 }  // namespace
 
 std::string describe(const YamlNode& node) {
@@ -104,7 +126,7 @@ Result<YamlNode> parse_yaml(std::string_view text, const std::string& file) {
                            "expected one YAML document per file; a second document starts here");
     }
   } catch (const YAML::Exception& e) {
-    return make_error_at(file, one_based(e.mark.line), one_based(e.mark.column), e.msg);
+    return make_error_at(file, one_based(e.mark.line), one_based(e.mark.column), explain(e.msg));
   }
   return builder.take_root();
 }

@@ -44,6 +44,7 @@ struct FrameUniforms {
   vec4 ambient_sky;                    // rgb radiance from above
   vec4 ambient_ground;                 // rgb radiance from below
   uvec4 counts;                        // x point light count
+  vec4 fog;                            // rgb colour, w density per metre (0: no fog)
   PointLight point_lights[LY_MAX_POINT_LIGHTS];
 };
 

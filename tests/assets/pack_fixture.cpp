@@ -1,7 +1,9 @@
 #include "pack_fixture.h"
 
 #include "core/hash.h"
+#include "manifest.h"
 #include "pack_builder.h"
+#include "support/test_support.h"
 
 #include <cstring>
 #include <fstream>
@@ -9,7 +11,7 @@
 
 namespace liyuan::test {
 
-std::vector<std::byte> make_small_pack() {
+packer::ImportedModel small_model() {
   packer::ImportedModel model;
   model.source_name = "grid.obj";
   model.title = "grid";
@@ -42,7 +44,12 @@ std::vector<std::byte> make_small_pack() {
   for (int i = 0; i < 32; ++i) image.rgba.insert(image.rgba.end(), {200, 150, 100, 255});
   model.images.push_back(image);
   model.instances.push_back(packer::ImportedInstance{glm::translate(mat4(1.f), vec3(1.f, 2.f, 3.f)), 0});
-  auto built = packer::build_pack(model, packer::PackOptions{});
+  return model;
+}
+
+std::vector<std::byte> make_small_pack() {
+  const packer::ImportedModel model = small_model();
+  auto built = packer::build_pack(model, packer::PackOptions{4096, packer::TextureTarget::Rgba8});
   if (!built) throw std::runtime_error(built.error().to_string());
   return built->bytes;
 }
@@ -98,6 +105,40 @@ void reseal(std::vector<std::byte>& bytes) {
   set_header(bytes, h);
   h.header_checksum = hash_bytes(std::span<const std::byte>(bytes).first(offsetof(pack::FileHeader, header_checksum)));
   set_header(bytes, h);
+}
+
+std::vector<std::byte> make_catalogue_pack() {
+  const packer::ImportedModel model = small_model();
+  // The manifests' source must exist: they pretend to lie in tests/data/models/spot.
+  const std::filesystem::path where = data_dir() / "models/spot/relic.yaml";
+  const char* texts[2] = {
+      "id: amphora\nsource: spot_triangulated.obj\ntitle: {en: Amphora, zh-Hans: 双耳瓶}\n"
+      "description: {en: A jar.}\nperiod: {zh-Hans: 唐}\ninventory: A-1\nprovenance: Chang'an\ncredit: Museum\n"
+      "licence: CC0-1.0\nheight: 0.5\nclips: [open, close]\n",
+      "id: bowl\nsource: spot_triangulated.obj\ntitle: {ar: وعاء}\ncredit: Museum\nlicence: CC-BY-4.0\nheight: 0.1\n"};
+  static std::vector<packer::RelicManifest> manifests;  // CatalogueInput points at them
+  manifests.clear();
+  packer::PackAssembly assembly;
+  assembly.meta_json = "{}";
+  assembly.catalogued = true;
+  for (const char* text : texts) {
+    auto manifest = packer::parse_manifest(text, where, "relic.yaml");
+    if (!manifest) throw std::runtime_error(manifest.error().to_string());
+    manifests.push_back(std::move(*manifest));
+    assembly.relics.push_back(packer::plan_relic(model, mat4(1.f)));
+  }
+  std::vector<packer::RelicChunks*> relics;
+  std::vector<const packer::ImportedModel*> models;
+  for (auto& relic : assembly.relics) {
+    relics.push_back(&relic);
+    models.push_back(&model);
+  }
+  const packer::TextureOptions options{4096, packer::TextureTarget::Rgba8};
+  if (Status s = packer::build_relic_textures(relics, models, options, 1); !s) throw std::runtime_error(s.error().to_string());
+  for (const auto& manifest : manifests) assembly.catalogue.push_back({&manifest, vec3(0.5f, 0.25f, 0.1f)});
+  assembly.scenes = {{"exhibition.yaml", "id: t\n"}, {"halls/a.yaml", "x: 1\n"}};
+  assembly.strings = {{"strings.yaml", "en: {}\n"}};
+  return packer::assemble_pack(assembly);
 }
 
 }  // namespace liyuan::test

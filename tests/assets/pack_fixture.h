@@ -3,6 +3,7 @@
 #pragma once
 
 #include "assets/pack_format.h"
+#include "imported_model.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -11,8 +12,15 @@
 namespace liyuan::test {
 
 // A pack holding META, MATL (1 material), INST (1), MESH#0 (a 3x3-vertex grid, 8 triangles, meshopt-encoded) and
-// TEXR#0 (8x4 sRGB with 4 mips, zstd-compressed: a flat colour compresses well).
+// TEXR#0 (8x4 RGBA8 sRGB with 4 mips, zstd-compressed: a flat colour compresses well; --target rgba8).
 std::vector<std::byte> make_small_pack();
+// The model make_small_pack packs.
+packer::ImportedModel small_model();
+
+// A catalogued pack of two relics (each the small model, RGBA8): CATL with "amphora" (en, zh-Hans; clips open,
+// close) and "bowl" (ar), RELC, SCEN#0 "exhibition.yaml", SCEN#1 "halls/a.yaml", STRS#0 "strings.yaml". The short
+// CATL, RELC, SCEN and STRS payloads are stored uncompressed, so tests can damage them in place.
+std::vector<std::byte> make_catalogue_pack();
 
 void write_bytes(const std::filesystem::path& path, const std::vector<std::byte>& bytes);
 std::vector<std::byte> read_bytes(const std::filesystem::path& path);

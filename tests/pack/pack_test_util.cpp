@@ -73,4 +73,9 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
   out << text;
 }
 
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 }  // namespace liyuan::test

@@ -39,5 +39,6 @@ DecodedMesh decode_mesh0(const std::filesystem::path& pack);
 std::vector<std::byte> read_file_bytes(const std::filesystem::path& path);
 void write_file_bytes(const std::filesystem::path& path, const std::vector<std::byte>& bytes);
 void write_text(const std::filesystem::path& path, const std::string& text);
+std::string read_text(const std::filesystem::path& path);
 
 }  // namespace liyuan::test

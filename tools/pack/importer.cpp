@@ -16,6 +16,7 @@
 #include <assimp/scene.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -61,6 +62,73 @@ std::string percent_decode(const std::string& s) {
     }
   }
   return out;
+}
+
+vec3 linear_to_srgb(const vec3& c) {
+  vec3 out;
+  for (int k = 0; k < 3; ++k) {
+    float v = std::clamp(c[k], 0.0f, 1.0f);
+    out[k] = v <= 0.0031308f ? v * 12.92f : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
+  }
+  return out;
+}
+
+// What an FBX file says about its axes and units (Assimp keeps the FBX GlobalSettings as scene metadata).
+SourceAxes file_axes(const aiScene& scene) {
+  SourceAxes axes;
+  if (!scene.mMetaData) return axes;
+  auto axis_name = [&](const char* axis_key, const char* sign_key) -> std::string {
+    int32_t axis = -1, sign = 1;
+    if (!scene.mMetaData->Get(axis_key, axis) || axis < 0 || axis > 2) return {};
+    scene.mMetaData->Get(sign_key, sign);
+    return std::string(sign < 0 ? "-" : "+") + char('x' + axis);
+  };
+  axes.up = axis_name("UpAxis", "UpAxisSign");
+  axes.front = axis_name("FrontAxis", "FrontAxisSign");
+  double unit = 0.0;
+  float unit_f = 0.0f;
+  if (scene.mMetaData->Get("UnitScaleFactor", unit) && unit > 0.0) axes.unit_scale = float(unit) / 100.0f;
+  else if (scene.mMetaData->Get("UnitScaleFactor", unit_f) && unit_f > 0.0f) axes.unit_scale = unit_f / 100.0f;
+  return axes;
+}
+
+// Catches imports that are plainly wrong before they become a broken relic: non-finite or scattered vertices, or
+// a large file that yields almost nothing. Returns the reason, or an empty string.
+std::string implausible_import(const ImportedModel& model, uintmax_t file_bytes) {
+  size_t triangles = 0, vertices = 0;
+  std::vector<float> xs, ys, zs;
+  for (const ImportedMesh& mesh : model.meshes) {
+    triangles += mesh.indices.size() / 3;
+    vertices += mesh.positions.size();
+    for (const vec3& p : mesh.positions) {
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+        return "it holds non-finite vertex positions (a corrupt or misread file)";
+      xs.push_back(p.x), ys.push_back(p.y), zs.push_back(p.z);
+    }
+  }
+  // Plain text spends at least ~20 bytes per triangle, binary ~12: far fewer triangles than that means the importer
+  // read only a fraction of the file.
+  if (file_bytes > (1u << 20) && triangles < 100)
+    return fmt::format("the {:.1f} MB file yields only {} triangles: the importer probably misread it",
+                       double(file_bytes) / 1e6, triangles);
+  // Exploded: the full extent is hundreds of times the extent of the central 98 % of vertices.
+  if (vertices >= 100) {
+    auto spread = [](std::vector<float>& v, float* central, float* full) {
+      std::sort(v.begin(), v.end());
+      *central = v[v.size() * 99 / 100] - v[v.size() / 100];
+      *full = v.back() - v.front();
+    };
+    float central[3], full[3];
+    spread(xs, &central[0], &full[0]);
+    spread(ys, &central[1], &full[1]);
+    spread(zs, &central[2], &full[2]);
+    float central_size = std::max({central[0], central[1], central[2]});
+    float full_size = std::max({full[0], full[1], full[2]});
+    if (central_size > 0.0f && full_size > 500.0f * central_size)
+      return fmt::format("a few vertices lie {:.0f} times farther out than the rest (an exploded import)",
+                         full_size / central_size);
+  }
+  return {};
 }
 
 mat4 to_mat4(const aiMatrix4x4& m) {
@@ -117,6 +185,7 @@ class ModelImporter {
   std::map<unsigned, uint32_t> material_remap_;  // Assimp material → ImportedModel material
   std::map<std::string, int32_t> image_by_key_;  // resolved file path or embedded reference → image
   std::vector<bool> generated_normals_;
+  bool source_is_gltf_ = false;
 };
 
 void ModelImporter::convert_meshes() {
@@ -143,6 +212,16 @@ void ModelImporter::convert_meshes() {
     if (src.HasTextureCoords(0)) {
       mesh.uvs.resize(n);
       for (unsigned v = 0; v < n; ++v) mesh.uvs[v] = vec2(src.mTextureCoords[0][v].x, src.mTextureCoords[0][v].y);
+    }
+    if (src.HasVertexColors(0)) {
+      // glTF's COLOR_0 is linear; every other format stores colours as they look (sRGB). Packs keep sRGB.
+      mesh.colors.resize(n);
+      for (unsigned v = 0; v < n; ++v) {
+        const aiColor4D& c = src.mColors[0][v];
+        vec4 color(c.r, c.g, c.b, c.a);
+        if (source_is_gltf_) color = vec4(linear_to_srgb(vec3(color)), color.a);
+        mesh.colors[v] = color;
+      }
     }
     if (src.HasTangentsAndBitangents()) {
       mesh.tangents.resize(n);
@@ -353,6 +432,8 @@ Result<ImportedModel> ModelImporter::run() {
   importer.SetPropertyBool(AI_CONFIG_PP_FD_REMOVE, true);
   // Assimp 5.2 otherwise also drops triangles under 1e-6 square units: most of a 13 cm bottle's fine detail.
   importer.SetPropertyBool(AI_CONFIG_PP_FD_CHECKAREA, false);
+  const std::string extension = lower(path_.extension().string());
+  source_is_gltf_ = extension == ".gltf" || extension == ".glb";
   scene_ = importer.ReadFile(path_.string(), import_flags_phase1());
   if (!scene_) {
     const std::string reason = importer.GetErrorString();
@@ -388,7 +469,10 @@ Result<ImportedModel> ModelImporter::run() {
   model_.title = path_.stem().string();
   convert_meshes();
   if (model_.meshes.empty()) return fail("no triangles to pack (the model holds only points, lines or nothing)");
+  if (std::string reason = implausible_import(model_, std::filesystem::file_size(path_, ec)); !reason.empty())
+    return fail(reason);
   convert_instances();
+  if (Status s = normalise_model(model_, options_.normalise, file_axes(*scene_)); !s) return fail(s.error().message);
   if (options_.geometry_only) {
     model_.materials.push_back(ImportedMaterial{"default", default_factors()});
   } else if (auto status = apply_base_color_fallback(); !status) {

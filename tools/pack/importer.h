@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "imported_model.h"
+#include "normalise.h"
 
 #include <filesystem>
 
@@ -11,6 +12,7 @@ namespace liyuan::packer {
 struct ImportOptions {
   std::filesystem::path base_color;  // forces this image as every material's base colour texture (empty: none)
   bool geometry_only = false;        // skip materials and images (benchmarks); meshes get material 0
+  NormaliseOptions normalise;        // units, axes, real-world height, pivot (normalise.h)
 };
 
 // The Assimp post-processing flags `liyuan-pack` imports with, applied in two phases around our own normal
@@ -18,10 +20,12 @@ struct ImportOptions {
 unsigned int import_flags_phase1();
 unsigned int import_flags_phase2();
 
-// Imports PATH: meshes (triangles only; points and lines dropped), materials, the images they use, and one instance
-// per node-mesh pair with its world transform. Fails, naming PATH, when the file cannot be read, uses a glTF
-// extension Assimp cannot decode, holds no triangles, or when a forced base-colour image is missing. A texture file
-// a material names but that does not exist is logged and left out.
+// Imports PATH: meshes (triangles only; points and lines dropped; vertex colours kept), materials, the images they
+// use, and one instance per node-mesh pair with its world transform, normalised to metres, +Y up and a pivot at the
+// base centre (options.normalise). Fails, naming PATH and the reason, when the file cannot be read, uses a glTF
+// extension Assimp cannot decode, holds no triangles, yields implausibly little for its size (a misread file), holds
+// non-finite or wildly scattered vertices (an exploded import), or when a forced base-colour image is missing. A
+// texture file a material names but that does not exist is logged and left out.
 Result<ImportedModel> import_model(const std::filesystem::path& path, const ImportOptions& options = {});
 
 }  // namespace liyuan::packer

@@ -3,6 +3,7 @@
 
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
+#include "pack_summary.h"
 
 #include <fmt/format.h>
 
@@ -17,14 +18,6 @@ nlohmann::json vec_json(const float* v, int n) {
   return out;
 }
 
-const char* format_name(uint32_t format) {
-  switch (static_cast<pack::TextureFormat>(format)) {
-    case pack::TextureFormat::Rgba8Srgb: return "Rgba8Srgb";
-    case pack::TextureFormat::Rgba8Unorm: return "Rgba8Unorm";
-  }
-  return "unknown";
-}
-
 const char* alpha_mode_name(uint32_t mode) {
   switch (static_cast<pack::AlphaMode>(mode)) {
     case pack::AlphaMode::Opaque: return "opaque";
@@ -32,6 +25,43 @@ const char* alpha_mode_name(uint32_t mode) {
     case pack::AlphaMode::Blend: return "blend";
   }
   return "unknown";
+}
+
+// CATL and RELC together: one entry per relic with its texts per locale and the ranges it owns.
+nlohmann::json catalogue_json(const PackContents& contents) {
+  const Catalogue& catalogue = contents.catalogue;
+  nlohmann::json relics = nlohmann::json::array();
+  for (size_t i = 0; i < catalogue.relics().size(); ++i) {
+    const pack::CatalogueRelic& r = catalogue.relics()[i];
+    nlohmann::json texts = nlohmann::json::object();
+    for (const pack::CatalogueText& t : catalogue.texts(r)) {
+      texts[std::string(catalogue.text(t.locale))] = {{"title", catalogue.text(t.title)},
+                                                      {"description", catalogue.text(t.description)},
+                                                      {"period", catalogue.text(t.period)}};
+    }
+    nlohmann::json clips = nlohmann::json::array();
+    for (pack::StringRef clip : catalogue.clips(r)) clips.push_back(catalogue.text(clip));
+    nlohmann::json entry = {{"id", catalogue.text(r.id)},
+                            {"source", catalogue.text(r.source)},
+                            {"inventory", catalogue.text(r.inventory)},
+                            {"provenance", catalogue.text(r.provenance)},
+                            {"credit", catalogue.text(r.credit)},
+                            {"licence", catalogue.text(r.licence)},
+                            {"size", vec_json(r.size, 3)},
+                            {"texts", texts},
+                            {"clips", clips}};
+    if (i < contents.relics.size()) {
+      const pack::RelicRecord& g = contents.relics[i];
+      entry["instances"] = {g.first_instance, g.instance_count};
+      entry["meshes"] = {g.first_mesh, g.mesh_count};
+      entry["materials"] = {g.first_material, g.material_count};
+      entry["textures"] = {g.first_texture, g.texture_count};
+      entry["bounds_min"] = vec_json(g.bounds_min, 3);
+      entry["bounds_max"] = vec_json(g.bounds_max, 3);
+    }
+    relics.push_back(std::move(entry));
+  }
+  return relics;
 }
 
 std::string vec_text(const nlohmann::json& v) {
@@ -112,15 +142,25 @@ Result<nlohmann::json> inspect_pack(const std::filesystem::path& path) {
                                   {"width", th.width},
                                   {"height", th.height},
                                   {"mips", th.mip_count},
-                                  {"format", format_name(th.format)}});
+                                  {"format", texture_format_name(th.format)}});
   }
   report["instances"] = nlohmann::json::array();
   for (size_t k = 0; k < contents->instances.size(); ++k) {
     const pack::InstanceRecord& r = contents->instances[k];
-    report["instances"].push_back({{"index", k}, {"mesh", r.mesh}, {"translation", vec_json(r.world_from_mesh + 12, 3)}});
+    report["instances"].push_back({{"index", k},
+                                   {"mesh", r.mesh},
+                                   {"translation", vec_json(r.world_from_mesh + 12, 3)},
+                                   {"world_from_mesh", vec_json(r.world_from_mesh, 16)}});
   }
   const nlohmann::json meta = nlohmann::json::parse(contents->meta_json, nullptr, false);
   report["meta"] = meta.is_discarded() ? nlohmann::json(contents->meta_json) : meta;
+  report["catalogue"] = catalogue_json(*contents);
+  for (const auto& [key, files] : {std::pair{"scenes", &contents->scenes}, {"strings", &contents->strings}}) {
+    report[key] = nlohmann::json::array();
+    for (const PackFile& file : *files) {
+      report[key].push_back({{"chunk", file.chunk}, {"path", file.path}, {"bytes", file.text.size()}});
+    }
+  }
   return report;
 }
 
@@ -169,6 +209,25 @@ std::string format_inspection(const nlohmann::json& r) {
   for (const auto& k : r["instances"]) {
     out += fmt::format("  instance {}: mesh {} at {}\n", k["index"].get<size_t>(), k["mesh"].get<uint32_t>(),
                        vec_text(k["translation"]));
+  }
+  out += fmt::format("relics: {}\n", r["catalogue"].size());
+  for (const auto& c : r["catalogue"]) {
+    std::string locales;
+    for (const auto& [locale, text] : c["texts"].items()) {
+      locales += fmt::format("{}{}: {}", locales.empty() ? "" : ", ", locale, text["title"].get<std::string>());
+    }
+    out += fmt::format("  relic {}: {}; size {} m; meshes {}+{}, instances {}+{}; {}; {}\n",
+                       c["id"].get<std::string>(), locales, vec_text(c["size"]), c["meshes"][0].get<uint32_t>(),
+                       c["meshes"][1].get<uint32_t>(), c["instances"][0].get<uint32_t>(),
+                       c["instances"][1].get<uint32_t>(), c["credit"].get<std::string>(),
+                       c["licence"].get<std::string>());
+  }
+  for (const char* key : {"scenes", "strings"}) {
+    out += fmt::format("{}: {}\n", key, r[key].size());
+    for (const auto& f : r[key]) {
+      out += fmt::format("  {}: {} ({} bytes)\n", f["chunk"].get<std::string>(), f["path"].get<std::string>(),
+                         f["bytes"].get<size_t>());
+    }
   }
   out += "meta: " + r["meta"].dump() + "\n";
   return out;

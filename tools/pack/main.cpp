@@ -1,14 +1,18 @@
 // liyuan-pack: the content tool's command line. Exit codes: 0 ok, 1 bad input or failed check, 2 usage error.
-#include "importer.h"
 #include "inspect.h"
-#include "pack_builder.h"
+#include "job_pool.h"
+#include "pack_pipeline.h"
+#include "pack_summary.h"
 #include "pack_writer.h"
+#include "relic_cache.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -22,25 +26,46 @@ int report(const liyuan::Error& error) {
 }
 
 struct PackArgs {
-  std::string model;
+  std::vector<std::string> inputs;
   std::string output;
   std::string base_color;
-  uint32_t max_texture_size = 2048;
+  uint32_t max_texture_size = 4096;
+  std::string target = "desktop";
+  unsigned jobs = 0;
+  std::string cache;
+  bool no_cache = false;
+  std::string report_json;
+  bool quiet = false;
 };
 
 int run_pack(const PackArgs& args) {
-  liyuan::packer::ImportOptions import_options;
-  import_options.base_color = args.base_color;
-  auto model = liyuan::packer::import_model(args.model, import_options);
-  if (!model) return report(model.error());
-  liyuan::packer::PackOptions pack_options;
-  pack_options.max_texture_size = args.max_texture_size;
-  auto built = liyuan::packer::build_pack(*model, pack_options);
-  if (!built) return report(built.error());
-  if (auto status = liyuan::packer::write_pack_file(args.output, built->bytes); !status) return report(status.error());
-  fmt::print("{}: {} meshes, {} triangles, {} vertices, {} textures, {} instances, {} bytes\n", args.output,
-             model->meshes.size(), built->triangles, built->vertices, built->textures, model->instances.size(),
-             built->bytes.size());
+  namespace packer = liyuan::packer;
+  packer::PipelineOptions options;
+  options.textures.max_texture_size = args.max_texture_size;
+  if (!packer::parse_texture_target(args.target, options.textures.target)) {
+    fmt::print(stderr, "liyuan-pack: error: --target must be desktop, mobile or rgba8, not '{}'\n", args.target);
+    return kExitUsage;
+  }
+  options.import.base_color = args.base_color;
+  options.jobs = args.jobs == 0 ? packer::default_jobs() : args.jobs;
+  const std::filesystem::path output(args.output);
+  if (!args.no_cache) {
+    options.cache = args.cache.empty() ? output.parent_path() / ".liyuan-cache" : std::filesystem::path(args.cache);
+    options.fingerprint = packer::tool_fingerprint();
+  }
+  packer::Progress progress(stderr, -1, args.quiet);
+  options.progress = &progress;
+  std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
+  auto run = packer::pack_inputs(inputs, options);
+  progress.finish();
+  if (!run) return report(run.error());
+  if (auto status = packer::write_pack_file(output, run->bytes); !status) return report(status.error());
+  if (!args.report_json.empty()) {
+    std::ofstream out(args.report_json, std::ios::binary | std::ios::trunc);
+    out << packer::report_json(run->report, args.output).dump(2) << "\n";
+    if (!out) return report(liyuan::make_error(args.report_json + ": cannot write the report"));
+  }
+  if (!args.quiet) fmt::print("{}", packer::format_summary(run->report, args.output));
   return kExitOk;
 }
 
@@ -70,13 +95,25 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   PackArgs pack_args;
-  CLI::App* pack = app.add_subcommand("pack", "Import a model (any format Assimp reads) and write a .lypak");
-  pack->add_option("MODEL", pack_args.model, "Model file: glTF, GLB, OBJ, PLY, FBX, ...")->required();
+  CLI::App* pack = app.add_subcommand(
+      "pack", "Pack a model (any format Assimp reads), relic manifests, or an exhibition file into a .lypak");
+  pack->add_option("INPUT", pack_args.inputs,
+                   "A model file (glTF, GLB, OBJ, PLY, FBX, ...), relic manifests (.yaml/.json), or one exhibition file")
+      ->required();
   pack->add_option("-o,--output", pack_args.output, "The .lypak to write (replaced atomically)")->required();
   pack->add_option("--base-color", pack_args.base_color, "Use IMAGE as every material's base colour texture");
   pack->add_option("--max-texture-size", pack_args.max_texture_size, "Scale larger textures down to this many pixels")
       ->check(CLI::Range(1u, 32768u))
       ->capture_default_str();
+  pack->add_option("--target", pack_args.target,
+                   "Texture formats: desktop (BC1/BC3/BC4/BC5), mobile (ASTC, standalone headsets), rgba8")
+      ->capture_default_str();
+  pack->add_option("-j,--jobs", pack_args.jobs, "Threads (default: the number of CPUs); the output does not depend on it")
+      ->check(CLI::Range(1u, 1024u));
+  pack->add_option("--cache", pack_args.cache, "Cache folder for processed relics (default: .liyuan-cache next to the output)");
+  pack->add_flag("--no-cache", pack_args.no_cache, "Neither read nor write the relic cache");
+  pack->add_option("--report-json", pack_args.report_json, "Also write the summary as JSON to FILE");
+  pack->add_flag("-q,--quiet", pack_args.quiet, "No progress and no summary (warnings and errors still print)");
 
   std::string inspect_path;
   bool inspect_json = false;

@@ -18,6 +18,7 @@ class ManifestReader {
  public:
   ManifestReader(const YamlDocument& doc, const std::filesystem::path& path) : doc_(doc), path_(path) {
     manifest_.file = doc.file;
+    manifest_.text = doc.text;
   }
   Result<RelicManifest> run();
 
@@ -29,7 +30,7 @@ class ManifestReader {
   Status read_plain(const YamlEntry& entry, std::string& out);
   Result<float> read_metres(const YAML::Node& node, std::string_view what);
   Status read_source(const YamlEntry& entry);
-  Status read_front(const YamlEntry& entry);
+  Status read_axis(const YamlEntry& entry, std::string& out);
 
   const YamlDocument& doc_;
   std::filesystem::path path_;
@@ -90,15 +91,12 @@ Status ManifestReader::read_source(const YamlEntry& entry) {
   return {};
 }
 
-Status ManifestReader::read_front(const YamlEntry& entry) {
-  std::string front;
-  if (auto status = read_plain(entry, front); !status) return status;
-  if (front == "+z" || front == "z") manifest_.front = RelicFront::PlusZ;
-  else if (front == "-z") manifest_.front = RelicFront::MinusZ;
-  else if (front == "+x" || front == "x") manifest_.front = RelicFront::PlusX;
-  else if (front == "-x") manifest_.front = RelicFront::MinusX;
-  else return error(entry.value, fmt::format("'front' must be one of +z, -z, +x, -x, not '{}'", front));
-  return {};
+Status ManifestReader::read_axis(const YamlEntry& entry, std::string& out) {
+  if (auto status = read_plain(entry, out); !status) return status;
+  for (const char* axis : {"+x", "-x", "+y", "-y", "+z", "-z"}) {
+    if (out == axis) return {};
+  }
+  return error(entry.value, fmt::format("'{}' must be one of +x, -x, +y, -y, +z, -z, not '{}'", entry.key, out));
 }
 
 Result<RelicManifest> ManifestReader::run() {
@@ -152,7 +150,9 @@ Result<RelicManifest> ManifestReader::run() {
       if (!clips) return clips.error();
       manifest_.clips = std::move(*clips);
     } else if (key == "front") {
-      status = read_front(entry);
+      status = read_axis(entry, manifest_.front);
+    } else if (key == "up") {
+      status = read_axis(entry, manifest_.up);
     } else {
       manifest_.warnings.push_back(message_at_node(doc_.file, entry.key_node,
                                                    fmt::format("unknown key '{}' ignored", key)));

@@ -12,11 +12,9 @@
 
 namespace liyuan::packer {
 
-// Which way the model's front faces before packing; the packer turns it to face +Z.
-enum class RelicFront { PlusZ, MinusZ, PlusX, MinusX };
-
 struct RelicManifest {
   std::string file;                           // the manifest as named to the user (for messages)
+  std::string text;                           // its bytes (part of the cache key)
   std::string id;                             // lowercase slug
   std::string source;                         // as written: relative to the manifest
   std::filesystem::path source_path;          // the manifest's folder / source
@@ -30,15 +28,17 @@ struct RelicManifest {
   float height = 0.f;                         // metres; > 0 when the manifest gives `height`
   vec3 box{0.f};                              // metres; all > 0 when it gives `size: [x, y, z]`
   std::vector<std::string> clips;
-  RelicFront front = RelicFront::PlusZ;
+  std::string front;                          // the source's front axis ("+z", "-x", ...); empty: the default
+  std::string up;                             // the source's up axis ("+y", "+z", ...); empty: what the file says
   std::vector<std::string> warnings;          // "file:line:column: ..." (unknown keys)
 };
 
 // Reads and validates the manifest at PATH (DISPLAY names it in messages). Required: id, source, title, credit,
-// licence, and exactly one of height / size. Errors carry file:line:column: invalid UTF-8, YAML syntax, a missing
-// required field (at the document), a wrong type, an id that is not a slug, an absolute or missing source, a locale
-// that is not a BCP-47 tag, an empty title, a size that is not positive and finite, an unknown `front`, a description
-// or period in a locale without a title, a duplicate key.
+// licence, and exactly one of height / size. Optional: description, period, inventory, provenance, clips, front, up.
+// Errors carry file:line:column: invalid UTF-8, YAML syntax, a missing required field (at the document), a wrong
+// type, an id that is not a slug, an absolute or missing source, a locale that is not a BCP-47 tag, an empty title, a
+// size that is not positive and finite, an unknown `front` or `up` axis, a description or period in a locale without
+// a title, a duplicate key. Unknown keys are warnings.
 Result<RelicManifest> load_manifest(const std::filesystem::path& path, const std::string& display);
 
 // The same for TEXT (a manifest's bytes) as if read from PATH.

@@ -1,15 +1,14 @@
-// Orchestrates mesh and texture building and hands the chunks to PackWriter in a fixed order:
-// META, MATL, INST, MESH#0.., TEXR#0...
+// Orchestrates building and hands the chunks to PackWriter in a fixed order:
+// META, MATL, INST, MESH#0.., TEXR#0.., CATL, RELC, SCEN#0.., STRS#0...
 #include "pack_builder.h"
 
-#include "mesh_builder.h"
+#include "job_pool.h"
 #include "pack_writer.h"
-#include "texture_builder.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstring>
-#include <map>
+#include <optional>
 
 namespace liyuan::packer {
 namespace {
@@ -19,6 +18,15 @@ std::vector<std::byte> as_bytes(const std::vector<T>& records) {
   std::vector<std::byte> out(records.size() * sizeof(T));
   if (!out.empty()) std::memcpy(out.data(), records.data(), out.size());
   return out;
+}
+
+std::vector<std::byte> text_bytes(const std::string& text) {
+  const auto* p = reinterpret_cast<const std::byte*>(text.data());
+  return std::vector<std::byte>(p, p + text.size());
+}
+
+int32_t offset_texture(int32_t texture, uint32_t base) {
+  return texture == pack::kNoTexture ? texture : texture + int32_t(base);
 }
 
 }  // namespace
@@ -33,74 +41,122 @@ std::string meta_json(const ImportedModel& model, uint32_t triangles, uint32_t v
   return meta.dump();
 }
 
+Status build_relic_textures(std::vector<RelicChunks*>& relics, const std::vector<const ImportedModel*>& models,
+                            const TextureOptions& options, unsigned jobs) {
+  struct Job {
+    size_t relic, texture;
+  };
+  std::vector<Job> work;
+  for (size_t r = 0; r < relics.size(); ++r) {
+    relics[r]->textures.assign(relics[r]->texture_jobs.size(), BuiltTexture{});
+    for (size_t t = 0; t < relics[r]->texture_jobs.size(); ++t) work.push_back({r, t});
+  }
+  std::vector<std::optional<Error>> errors(work.size());
+  parallel_for(work.size(), jobs, [&](size_t i) {
+    const Job& job = work[i];
+    const TextureJob& texture = relics[job.relic]->texture_jobs[job.texture];
+    auto built = build_texture(models[job.relic]->images[size_t(texture.image)], texture.role, options);
+    if (!built) {
+      errors[i] = built.error();
+      return;
+    }
+    relics[job.relic]->textures[job.texture] = std::move(*built);
+  });
+  for (const auto& error : errors) {
+    if (error) return *error;
+  }
+  return {};
+}
+
 Result<BuiltPack> build_pack(const ImportedModel& model, const PackOptions& options) {
+  PackAssembly assembly;
+  assembly.relics.push_back(plan_relic(model, mat4(1.f)));
+  std::vector<RelicChunks*> relics{&assembly.relics[0]};
+  std::vector<const ImportedModel*> models{&model};
+  const TextureOptions texture_options{options.max_texture_size, options.target};
+  if (Status s = build_relic_textures(relics, models, texture_options, options.jobs); !s) return s.error();
+
   BuiltPack result;
-  PackWriter writer;
+  const std::vector<uint64_t> triangles = lod_triangles(assembly.relics[0].meshes);
+  result.triangles = triangles.empty() ? 0 : uint32_t(triangles[0]);
+  result.vertices = assembly.relics[0].vertices;
+  result.textures = uint32_t(assembly.relics[0].textures.size());
+  assembly.meta_json = meta_json(model, result.triangles, result.vertices);
+  assembly.jobs = options.jobs;
+  result.bytes = assemble_pack(assembly);
+  return result;
+}
 
-  // Textures: one per (image, colour space), numbered in order of first use.
-  struct TextureUse {
-    int32_t image;
-    bool srgb;
-  };
-  std::map<std::pair<int32_t, bool>, int32_t> texture_index;
-  std::vector<TextureUse> uses;
-  auto texture_for = [&](int32_t image, bool srgb) -> int32_t {
-    if (image == kNoImage) return pack::kNoTexture;
-    auto [it, inserted] = texture_index.try_emplace({image, srgb}, int32_t(uses.size()));
-    if (inserted) uses.push_back({image, srgb});
-    return it->second;
-  };
+std::vector<std::byte> assemble_pack(const PackAssembly& assembly) {
   std::vector<pack::MaterialRecord> materials;
-  for (const ImportedMaterial& m : model.materials) {
-    pack::MaterialRecord r;
-    std::memset(&r, 0, sizeof r);
-    r = m.factors;
-    r.reserved = 0;
-    r.base_color_texture = texture_for(m.base_color_image, true);
-    r.metallic_roughness_texture = texture_for(m.metallic_roughness_image, false);
-    r.normal_texture = texture_for(m.normal_image, false);
-    r.occlusion_texture = texture_for(m.occlusion_image, false);
-    r.emissive_texture = texture_for(m.emissive_image, true);
-    materials.push_back(r);
-  }
-
   std::vector<pack::InstanceRecord> instances;
-  for (const ImportedInstance& instance : model.instances) {
-    pack::InstanceRecord r;
-    std::memset(&r, 0, sizeof r);
-    std::memcpy(r.world_from_mesh, &instance.world_from_mesh[0][0], sizeof r.world_from_mesh);
-    r.mesh = instance.mesh;
-    instances.push_back(r);
+  std::vector<std::vector<std::byte>> meshes;
+  std::vector<pack::RelicRecord> relic_records;
+  uint32_t texture_base = 0;
+  for (const RelicChunks& relic : assembly.relics) {
+    pack::RelicRecord record;
+    std::memset(&record, 0, sizeof record);
+    record.first_instance = uint32_t(instances.size());
+    record.first_mesh = uint32_t(meshes.size());
+    record.first_material = uint32_t(materials.size());
+    record.first_texture = texture_base;
+    for (pack::InstanceRecord instance : relic.instances) {
+      instance.mesh += record.first_mesh;
+      instances.push_back(instance);
+    }
+    for (std::vector<std::byte> mesh : relic.meshes) {
+      if (mesh.size() >= sizeof(pack::MeshHeader)) {
+        pack::MeshHeader header;
+        std::memcpy(&header, mesh.data(), sizeof header);
+        header.material += record.first_material;
+        std::memcpy(mesh.data(), &header, sizeof header);
+      }
+      meshes.push_back(std::move(mesh));
+    }
+    for (pack::MaterialRecord material : relic.materials) {
+      for (int32_t* slot : {&material.base_color_texture, &material.metallic_roughness_texture,
+                            &material.normal_texture, &material.occlusion_texture, &material.emissive_texture}) {
+        *slot = offset_texture(*slot, texture_base);
+      }
+      materials.push_back(material);
+    }
+    record.instance_count = uint32_t(relic.instances.size());
+    record.mesh_count = uint32_t(relic.meshes.size());
+    record.material_count = uint32_t(relic.materials.size());
+    record.texture_count = uint32_t(relic.textures.size());
+    texture_base += record.texture_count;
+    const Aabb box = relic.bounds.empty() ? Aabb{vec3(0.f), vec3(0.f)} : relic.bounds;
+    for (int a = 0; a < 3; ++a) {
+      record.bounds_min[a] = box.min[a];
+      record.bounds_max[a] = box.max[a];
+    }
+    relic_records.push_back(record);
   }
 
-  std::vector<BuiltMesh> meshes;
-  for (const ImportedMesh& mesh : model.meshes) {
-    meshes.push_back(build_mesh(mesh, mesh.material));
-    result.triangles += meshes.back().lod_triangles[0];
-    result.vertices += meshes.back().vertex_count;
-  }
+  // Mesh chunks are compressed in parallel: zstd level 9 is the slowest step left once textures are built.
+  std::vector<StoredChunk> stored_meshes(meshes.size());
+  parallel_for(meshes.size(), assembly.jobs, [&](size_t i) { stored_meshes[i] = store_chunk(std::move(meshes[i]), true); });
 
-  const std::string meta = meta_json(model, result.triangles, result.vertices);
-  writer.add(pack::ChunkType::Meta,
-             std::vector<std::byte>(reinterpret_cast<const std::byte*>(meta.data()),
-                                    reinterpret_cast<const std::byte*>(meta.data()) + meta.size()),
-             false);
+  PackWriter writer;
+  writer.add(pack::ChunkType::Meta, text_bytes(assembly.meta_json), false);
   writer.add(pack::ChunkType::Material, as_bytes(materials), false);
   writer.add(pack::ChunkType::Instance, as_bytes(instances), false);
-  for (BuiltMesh& mesh : meshes) writer.add(pack::ChunkType::Mesh, std::move(mesh.payload), true);
-
-  for (const TextureUse& use : uses) {
-    auto image = decode_image(model.images[size_t(use.image)]);
-    if (!image) return image.error();
-    Rgba8Image fitted = fit_image(std::move(*image), options.max_texture_size, use.srgb);
-    const auto mips = build_mip_chain(fitted, use.srgb);
-    writer.add(pack::ChunkType::Texture,
-               texture_payload(mips, use.srgb ? pack::TextureFormat::Rgba8Srgb : pack::TextureFormat::Rgba8Unorm),
-               true);
+  for (StoredChunk& mesh : stored_meshes) writer.add_stored(pack::ChunkType::Mesh, std::move(mesh));
+  for (const RelicChunks& relic : assembly.relics) {
+    for (const BuiltTexture& texture : relic.textures) writer.add_stored(pack::ChunkType::Texture, texture.chunk);
   }
-  result.textures = uint32_t(uses.size());
-  result.bytes = writer.finish();
-  return result;
+  if (assembly.catalogued) {
+    // CATL stays uncompressed so the runtime reads it in place from the mapping.
+    writer.add(pack::ChunkType::Catalogue, catalogue_payload(assembly.catalogue), false);
+    writer.add(pack::ChunkType::Relic, as_bytes(relic_records), false);
+  }
+  for (const CarriedFile& scene : assembly.scenes) {
+    writer.add(pack::ChunkType::Scene, file_chunk_payload(scene.path, scene.text), true);
+  }
+  for (const CarriedFile& table : assembly.strings) {
+    writer.add(pack::ChunkType::Strings, file_chunk_payload(table.path, table.text), true);
+  }
+  return writer.finish();
 }
 
 }  // namespace liyuan::packer

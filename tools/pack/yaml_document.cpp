@@ -42,13 +42,21 @@ Result<YamlDocument> parse_yaml_text(std::string text, const std::string& displa
   return doc;
 }
 
-Result<YamlDocument> load_yaml_file(const std::filesystem::path& path, const std::string& display) {
+Result<std::string> load_text_file(const std::filesystem::path& path, const std::string& display) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(display + ": cannot read the file");
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) return make_error(display + ": cannot read the file");
-  return parse_yaml_text(bytes.str(), display);
+  std::string text = bytes.str();
+  if (auto bad = find_invalid_utf8(text)) return make_error_at(display, bad->line, bad->column, bad->problem);
+  return text;
+}
+
+Result<YamlDocument> load_yaml_file(const std::filesystem::path& path, const std::string& display) {
+  auto text = load_text_file(path, display);
+  if (!text) return text.error();
+  return parse_yaml_text(std::move(*text), display);
 }
 
 Error error_at_node(const std::string& file, const YAML::Node& node, std::string message) {

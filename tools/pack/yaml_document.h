@@ -20,6 +20,9 @@ struct YamlDocument {
   YAML::Node root;
 };
 
+// The bytes of the text file at PATH; fails (naming DISPLAY) when unreadable or not valid UTF-8 (at the bad byte).
+Result<std::string> load_text_file(const std::filesystem::path& path, const std::string& display);
+
 // Reads PATH and parses it. Errors: unreadable file; invalid UTF-8 (at the first bad byte); a YAML syntax error (at
 // yaml-cpp's position); an empty document. DISPLAY names the file in messages.
 Result<YamlDocument> load_yaml_file(const std::filesystem::path& path, const std::string& display);

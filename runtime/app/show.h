@@ -1,0 +1,34 @@
+// An exhibition ready to show: its scene graph and timeline (parsed from the sources, lint-checked) and its pack
+// (relic geometry, materials, textures, catalogue), with each catalogue relic's geometry ranges.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "assets/catalogue.h"
+#include "assets/pack_contents.h"
+#include "assets/pack_reader.h"
+#include "core/error.h"
+#include "scene/exhibition.h"
+
+namespace liyuan::app {
+
+struct Show {
+  scene::Exhibition exhibition;
+  PackReader reader;       // outlives CONTENTS, which may view into its mapping
+  PackContents contents;
+  Catalogue catalogue;
+  std::unordered_map<std::string, pack::RelicRecord> relics;  // by catalogue id
+};
+
+// Whether PATH names exhibition sources (a .yaml/.yml file) rather than a pack.
+bool is_scene_path(const std::filesystem::path& path);
+
+// Loads EXHIBITION (exhibition.yaml): parses and checks every document (warnings are printed, errors fail with
+// file:line:column), packs it with liyuan-pack (pack_tool.h), and loads the pack.
+Result<std::unique_ptr<Show>> load_show(const std::filesystem::path& exhibition);
+
+}  // namespace liyuan::app
