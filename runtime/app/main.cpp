@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "app/exit_codes.h"
+#include "app/play_command.h"
 #include "app/render_command.h"
 #include "scene/lint_command.h"
 
@@ -46,6 +47,18 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--lod", render.lod, "Draw this level of detail everywhere (0 = full detail), to inspect LODs")
       ->check(CLI::Range(0, 7));
 
+  PlayOptions play;
+  std::string play_size = "1280x720";
+  CLI::App* play_cmd = cli.add_subcommand("play", "Play an exhibition's timeline (or turn a bare relic once round)");
+  play_cmd->add_option("PACK|SCENE", play.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
+  play_cmd->add_option("--presenter", play.presenter, "auto or offscreen (window, kiosk and xr are coming)")
+      ->capture_default_str();
+  play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
+  play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
+  play_cmd->add_option("--fps", play.fps, "Frames per second of timeline time (a fixed step)")->capture_default_str();
+  play_cmd->add_option("--size", play_size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
+  play_cmd->add_flag("--stereo", play.stereo, "Both eyes, rendered in one multiview pass");
+
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(
       "lint", "Check exhibition and scene files; errors as file:line:column (exit 1 on any error, 0 with warnings)");
@@ -63,6 +76,13 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     return run_render(render);
+  }
+  if (play_cmd->parsed()) {
+    if (!parse_size(play_size, &play.width, &play.height)) {
+      std::fprintf(stderr, "liyuan: error: --size must be WxH with each side 16..16384, not '%s'\n", play_size.c_str());
+      return kExitUsage;
+    }
+    return run_play(play);
   }
   if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;

@@ -1,0 +1,138 @@
+#include "app/play_command.h"
+
+#include <cmath>
+
+#include "app/exit_codes.h"
+#include "app/gpu_session.h"
+#include "app/offscreen_frames.h"
+#include "app/scene_frame.h"
+#include "app/show.h"
+#include "assets/pack_contents.h"
+#include "assets/pack_reader.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "render/framing.h"
+#include "scene/timeline_evaluate.h"
+
+namespace liyuan::app {
+namespace {
+
+struct PlayStats {
+  uint32_t frames = 0;
+  double cpu_ms = 0.0;    // building frames and recording commands
+  double total_ms = 0.0;  // including the GPU and the readback
+};
+
+// Logs what a visitor would notice starting at STATE: a new chapter, a new caption.
+void log_changes(const Show& show, const scene::FrameState& state, int32_t* chapter, std::string_view* caption) {
+  const scene::Timeline& timeline = show.exhibition.timeline;
+  if (state.chapter != *chapter) {
+    *chapter = state.chapter;
+    if (state.chapter >= 0) log::info("{:7.2f} s  chapter '{}'", state.time, timeline.chapters[size_t(state.chapter)].name);
+  }
+  std::string_view key = state.caption ? state.caption->key : std::string_view{};
+  if (key != *caption) {
+    *caption = key;
+    if (!key.empty()) log::info("{:7.2f} s  caption '{}'", state.time, key);
+  }
+}
+
+Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const Show* show,
+                              const PlayOptions& options, double duration) {
+  OffscreenFramesDesc desc{options.width, options.height, options.stereo ? 2u : 1u, -1};
+  auto frames = OffscreenFrames::create(gpu, contents, desc);
+  if (!frames) return frames.error();
+  float aspect = float(options.width) / float(options.height);
+  uint32_t count = uint32_t(std::max(1.0, std::floor(duration * options.fps + 1e-9)));
+  PlayStats stats;
+  int32_t chapter = -1;
+  std::string_view caption;
+  for (uint32_t i = 0; i < count; ++i) {
+    double t = options.start + double(i) / options.fps;
+    Stopwatch frame_time;
+    FrameSetup setup;
+    if (show) {
+      scene::FrameState state = scene::evaluate(show->exhibition.timeline, show->exhibition.graph, t);
+      log_changes(*show, state, &chapter, &caption);
+      SceneFrame frame = build_scene_frame(*show, (*frames)->assets(), state, aspect, options.stereo);
+      setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances)};
+    } else {
+      render::FramingOptions framing;
+      framing.azimuth = float(2.0 * M_PI * (t - options.start) / duration);  // once round over the duration
+      const Aabb& bounds = (*frames)->assets().world_bounds();
+      setup = FrameSetup{render::frame_bounds(bounds, aspect, options.stereo, framing),
+                         render::studio_lighting(bounds), {}};
+    }
+    stats.cpu_ms += frame_time.elapsed_ms();
+    if (Status s = (*frames)->render(setup); !s) return s.error();
+    stats.total_ms += frame_time.elapsed_ms();
+    ++stats.frames;
+  }
+  return stats;
+}
+
+}  // namespace
+
+int run_play(const PlayOptions& options) {
+  if (options.presenter != "auto" && options.presenter != "offscreen") {
+    log::error("presenter '{}' is not available in this build (offscreen is; window, kiosk and xr are coming)",
+               options.presenter);
+    return kExitUsage;
+  }
+  if (options.presenter == "auto") log::info("presenter: offscreen (no window or headset presenter in this build)");
+  if (!(options.fps > 0.0 && options.fps <= 1000.0)) {
+    log::error("--fps must be between 0 and 1000");
+    return kExitUsage;
+  }
+  std::unique_ptr<Show> show;
+  std::optional<PackReader> reader;
+  std::optional<PackContents> contents;
+  const PackContents* pack_contents = nullptr;
+  double duration = options.duration;
+  if (is_scene_path(options.input)) {
+    auto loaded = load_show(options.input);
+    if (!loaded) {
+      log::error("{}", loaded.error().to_string());
+      return kExitFailure;
+    }
+    show = std::move(*loaded);
+    pack_contents = &show->contents;
+    if (duration < 0) duration = std::max(0.0, show->exhibition.timeline.duration - options.start);
+  } else {
+    auto opened = PackReader::open(options.input);
+    if (!opened) {
+      log::error("{}", opened.error().to_string());
+      return kExitFailure;
+    }
+    reader = std::move(*opened);
+    auto loaded = load_pack_contents(*reader);
+    if (!loaded) {
+      log::error("{}", loaded.error().to_string());
+      return kExitFailure;
+    }
+    contents = std::move(*loaded);
+    pack_contents = &*contents;
+    if (duration < 0) duration = 10.0;
+  }
+  auto session = GpuSession::create();
+  if (!session) {
+    log::error("{}", session.error().to_string());
+    return kExitFailure;
+  }
+  auto stats = play_frames(session->gpu(), *pack_contents, show.get(), options, duration);
+  uint32_t validation_messages = session->finish();
+  if (!stats) {
+    log::error("{}: {}", options.input.string(), stats.error().to_string());
+    return kExitFailure;
+  }
+  log::info("played {:.2f} s: {} frames at {}x{}{}; per frame {:.2f} ms CPU, {:.2f} ms in all ({:.1f} fps offscreen)",
+            duration, stats->frames, options.width, options.height, options.stereo ? " x2 eyes" : "",
+            stats->cpu_ms / stats->frames, stats->total_ms / stats->frames, 1000.0 * stats->frames / stats->total_ms);
+  if (validation_messages > 0) {
+    log::error("the Vulkan validation layer reported {} message(s) (above): treat as a bug", validation_messages);
+    return kExitValidation;
+  }
+  return kExitOk;
+}
+
+}  // namespace liyuan::app

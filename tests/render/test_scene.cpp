@@ -1,0 +1,95 @@
+// An exhibition rendered from its sources at two times of its timeline (tests/data/exhibitions/tour): the camera path
+// has moved the view, the lantern has brightened, the fox walks. Golden images at both times, and checks that say
+// what changed.
+#include <gtest/gtest.h>
+
+#include "core/image_file.h"
+#include "core/mapped_file.h"
+#include "render_fixture.h"
+#include "support/image_compare.h"
+
+namespace liyuan::test {
+namespace {
+
+std::filesystem::path tour() { return data_dir() / "exhibitions" / "tour" / "exhibition.yaml"; }
+
+// Renders the tour at TIME into DIR/NAME.png and compares it with golden/NAME.png.
+RgbaImage render_tour_at(double time, const std::string& name, const std::filesystem::path& dir) {
+  auto out = dir / (name + ".png");
+  CommandResult result = run_liyuan(
+      {"render", tour().string(), "--out", out.string(), "--size", "320x180", "--time", std::to_string(time)});
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  std::string failure = check_against_golden(out, name, dir);
+  EXPECT_TRUE(failure.empty()) << failure;
+  auto image = read_png(out);
+  return image ? *image : RgbaImage{};
+}
+
+double mean_luminance(const RgbaImage& image) {
+  double sum = 0;
+  for (size_t i = 0; i < image.pixels.size(); i += 4)
+    sum += 0.2126 * image.pixels[i] + 0.7152 * image.pixels[i + 1] + 0.0722 * image.pixels[i + 2];
+  return image.pixels.empty() ? 0.0 : sum / double(image.pixels.size() / 4);
+}
+
+TEST(Scene, TourAtTwoTimesMatchesItsGoldenImagesAndChanges) {
+  auto dir = output_dir();
+  RgbaImage early = render_tour_at(1.0, "tour_t1", dir);
+  RgbaImage late = render_tour_at(9.0, "tour_t9", dir);
+  ASSERT_EQ(early.width, 320u);
+  ASSERT_EQ(late.width, 320u);
+  // The camera has moved: most of the picture is different.
+  ImageComparison comparison = compare_images(early, late, {16, 0.0});
+  EXPECT_GT(comparison.differing_fraction, 0.3) << "the camera path should have changed the view: " << comparison.summary;
+  // The lantern went from 2 to about 13 candela: the hall is clearly brighter.
+  EXPECT_GT(mean_luminance(late), mean_luminance(early) * 1.5)
+      << "early " << mean_luminance(early) << ", late " << mean_luminance(late);
+}
+
+TEST(Scene, TimeIsAPureFunction) {
+  // The same time twice gives the same picture: nothing in the frame depends on what was rendered before.
+  auto dir = output_dir();
+  auto a = dir / "a.png", b = dir / "b.png";
+  for (const auto& out : {a, b}) {
+    CommandResult result =
+        run_liyuan({"render", tour().string(), "--out", out.string(), "--size", "160x90", "--time", "4.25"});
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+  }
+  auto image_a = read_png(a), image_b = read_png(b);
+  ASSERT_TRUE(image_a && image_b);
+  EXPECT_EQ(image_a->pixels, image_b->pixels);
+}
+
+TEST(Scene, ABrokenSceneNamesTheLineAndRendersNothing) {
+  auto dir = output_dir();
+  std::filesystem::copy(data_dir() / "exhibitions" / "tour", dir / "tour", std::filesystem::copy_options::recursive);
+  // A typo in a key on line 9 of hall.yaml.
+  std::string hall = *read_text_file(dir / "tour" / "hall.yaml");
+  size_t at = hall.find("    relic: {id: cube}");
+  ASSERT_NE(at, std::string::npos);
+  hall.replace(at, 9, "    relik:");
+  std::FILE* f = std::fopen((dir / "tour" / "hall.yaml").c_str(), "wb");
+  std::fwrite(hall.data(), 1, hall.size(), f);
+  std::fclose(f);
+  auto out = dir / "never.png";
+  CommandResult result = run_liyuan({"render", (dir / "tour" / "exhibition.yaml").string(), "--out", out.string()});
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("hall.yaml:"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("did you mean 'relic'"), std::string::npos) << result.output;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Play, PlaysTheTourOffscreenAndReportsFrames) {
+  CommandResult result = run_liyuan({"play", tour().string(), "--duration", "1", "--fps", "10", "--size", "160x90"});
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("10 frames"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("caption 'caption.start'"), std::string::npos) << result.output;
+}
+
+TEST(Play, AnUnavailablePresenterIsAUsageError) {
+  CommandResult result = run_liyuan({"play", tour().string(), "--presenter", "xr", "--duration", "1"});
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+}
+
+}  // namespace
+}  // namespace liyuan::test
