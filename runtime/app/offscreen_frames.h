@@ -21,6 +21,7 @@ struct FrameSetup {
   std::vector<render::View> views;
   render::Lighting lighting;
   std::vector<render::GpuInstance> instances;  // empty: the pack's own instances (a bare relic)
+  std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
 };
 
 struct OffscreenFramesDesc {

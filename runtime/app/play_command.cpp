@@ -55,13 +55,15 @@ Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const
       scene::FrameState state = scene::evaluate(show->exhibition.timeline, show->exhibition.graph, t);
       log_changes(*show, state, &chapter, &caption);
       SceneFrame frame = build_scene_frame(*show, (*frames)->assets(), state, aspect, options.stereo);
-      setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances)};
+      for (const std::string& problem : frame.problems) log::warn("{}", problem);
+      setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
+                         std::move(frame.joint_matrices)};
     } else {
       render::FramingOptions framing;
       framing.azimuth = float(2.0 * M_PI * (t - options.start) / duration);  // once round over the duration
       const Aabb& bounds = (*frames)->assets().world_bounds();
       setup = FrameSetup{render::frame_bounds(bounds, aspect, options.stereo, framing),
-                         render::studio_lighting(bounds), {}};
+                         render::studio_lighting(bounds), {}, {}};
     }
     stats.cpu_ms += frame_time.elapsed_ms();
     if (Status s = (*frames)->render(setup); !s) return s.error();
@@ -84,42 +86,20 @@ int run_play(const PlayOptions& options) {
     log::error("--fps must be between 0 and 1000");
     return kExitUsage;
   }
-  std::unique_ptr<Show> show;
-  std::optional<PackReader> reader;
-  std::optional<PackContents> contents;
-  const PackContents* pack_contents = nullptr;
-  double duration = options.duration;
-  if (is_scene_path(options.input)) {
-    auto loaded = load_show(options.input);
-    if (!loaded) {
-      log::error("{}", loaded.error().to_string());
-      return kExitFailure;
-    }
-    show = std::move(*loaded);
-    pack_contents = &show->contents;
-    if (duration < 0) duration = std::max(0.0, show->exhibition.timeline.duration - options.start);
-  } else {
-    auto opened = PackReader::open(options.input);
-    if (!opened) {
-      log::error("{}", opened.error().to_string());
-      return kExitFailure;
-    }
-    reader = std::move(*opened);
-    auto loaded = load_pack_contents(*reader);
-    if (!loaded) {
-      log::error("{}", loaded.error().to_string());
-      return kExitFailure;
-    }
-    contents = std::move(*loaded);
-    pack_contents = &*contents;
-    if (duration < 0) duration = 10.0;
+  auto input = load_input(options.input);
+  if (!input) {
+    log::error("{}", input.error().to_string());
+    return kExitFailure;
   }
+  double duration = options.duration;
+  if (duration < 0)
+    duration = input->show ? std::max(0.0, input->show->exhibition.timeline.duration - options.start) : 10.0;
   auto session = GpuSession::create();
   if (!session) {
     log::error("{}", session.error().to_string());
     return kExitFailure;
   }
-  auto stats = play_frames(session->gpu(), *pack_contents, show.get(), options, duration);
+  auto stats = play_frames(session->gpu(), input->pack(), input->show.get(), options, duration);
   uint32_t validation_messages = session->finish();
   if (!stats) {
     log::error("{}: {}", options.input.string(), stats.error().to_string());

@@ -46,7 +46,7 @@ FrameBuilder turntable(const RenderOptions& options) {
     framing.azimuth = glm::radians(options.turntable_degrees);
     float aspect = float(options.width) / float(options.height);
     return FrameSetup{render::frame_bounds(assets.world_bounds(), aspect, options.stereo, framing),
-                      render::studio_lighting(assets.world_bounds()), {}};
+                      render::studio_lighting(assets.world_bounds()), {}, {}};
   };
 }
 
@@ -58,7 +58,9 @@ FrameBuilder exhibition_at(const Show& show, const RenderOptions& options) {
     SceneFrame frame = build_scene_frame(show, assets, state, aspect, options.stereo);
     for (const std::string& id : frame.missing_relics)
       log::warn("relic '{}' is in the scene but not in the pack: nothing is shown in its place", id);
-    return FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances)};
+    for (const std::string& problem : frame.problems) log::warn("{}", problem);
+    return FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
+                      std::move(frame.joint_matrices)};
   };
 }
 
@@ -66,40 +68,18 @@ FrameBuilder exhibition_at(const Show& show, const RenderOptions& options) {
 
 int run_render(const RenderOptions& options) {
   Stopwatch total;
-  std::unique_ptr<Show> show;
-  std::optional<PackReader> reader;
-  std::optional<PackContents> contents;
-  const PackContents* pack_contents = nullptr;
-  if (is_scene_path(options.input)) {
-    auto loaded = load_show(options.input);
-    if (!loaded) {
-      log::error("{}", loaded.error().to_string());
-      return kExitFailure;
-    }
-    show = std::move(*loaded);
-    pack_contents = &show->contents;
-  } else {
-    auto opened = PackReader::open(options.input);
-    if (!opened) {
-      log::error("{}", opened.error().to_string());
-      return kExitFailure;
-    }
-    reader = std::move(*opened);
-    auto loaded = load_pack_contents(*reader);
-    if (!loaded) {
-      log::error("{}", loaded.error().to_string());
-      return kExitFailure;
-    }
-    contents = std::move(*loaded);
-    pack_contents = &*contents;
+  auto input = load_input(options.input);
+  if (!input) {
+    log::error("{}", input.error().to_string());
+    return kExitFailure;
   }
   auto session = GpuSession::create();
   if (!session) {
     log::error("{}", session.error().to_string());
     return kExitFailure;
   }
-  auto rendered = render_frame(session->gpu(), *pack_contents, options,
-                               show ? exhibition_at(*show, options) : turntable(options));
+  auto rendered = render_frame(session->gpu(), input->pack(), options,
+                               input->show ? exhibition_at(*input->show, options) : turntable(options));
   uint32_t validation_messages = session->finish();
   if (!rendered) {
     log::error("{}: {}", options.input.string(), rendered.error().to_string());

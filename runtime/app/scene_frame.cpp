@@ -2,6 +2,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "anim/pose.h"
 #include "render/framing.h"
 
 namespace liyuan::app {
@@ -66,10 +67,25 @@ SceneFrame build_scene_frame(const Show& show, const render::GpuAssets& assets, 
     }
     const mat4& node_world = state.world[size_t(relic.node)];
     const pack::RelicRecord& r = record->second;
+    // A clip playing on this node poses the relic's skeleton; otherwise it stands at rest.
+    std::vector<anim::PosedInstance> posed;
+    for (const scene::ClipPose& clip : state.clips) {
+      if (clip.node != relic.node) continue;
+      auto result = anim::pose_relic(show.animations, r, clip.clip, clip.clip_time, clip.loop, frame.joint_matrices);
+      if (result) posed = std::move(*result);
+      else frame.problems.push_back(result.error().to_string());
+      break;
+    }
     for (uint32_t i = r.first_instance; i < r.first_instance + r.instance_count; ++i) {
       const pack::InstanceRecord& placed = show.contents.instances[i];
-      frame.instances.push_back(
-          render::make_instance(assets, placed.mesh, node_world * glm::make_mat4(placed.world_from_mesh)));
+      size_t k = i - r.first_instance;
+      if (k < posed.size()) {
+        frame.instances.push_back(render::make_instance(assets, placed.mesh, node_world * posed[k].relic_from_mesh,
+                                                        posed[k].palette_offset));
+      } else {
+        frame.instances.push_back(
+            render::make_instance(assets, placed.mesh, node_world * glm::make_mat4(placed.world_from_mesh)));
+      }
       everything.expand(frame.instances.back().world_bounds);
     }
   }

@@ -14,9 +14,11 @@ namespace liyuan::app {
 
 struct SceneFrame {
   std::vector<render::GpuInstance> instances;
+  std::vector<mat4> joint_matrices;  // palettes of posed (skinned) instances
   render::Lighting lighting;
   std::vector<render::View> views;  // 1, or 2 eyes for stereo
   std::vector<std::string> missing_relics;  // relic ids the scene places but the pack lacks
+  std::vector<std::string> problems;        // clips that could not be posed (the relic is shown at rest)
 };
 
 // Builds the frame for STATE (scene::evaluate at some time) of SHOW, whose pack ASSETS holds the geometry, for an

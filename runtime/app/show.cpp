@@ -31,11 +31,31 @@ Result<std::unique_ptr<Show>> load_show(const std::filesystem::path& exhibition)
   auto catalogue = load_catalogue(show->reader);
   if (!catalogue) return catalogue.error();
   show->catalogue = std::move(*catalogue);
+  auto animations = anim::AnimationSet::load(show->reader, show->contents);
+  if (!animations) return animations.error();
+  show->animations = std::move(*animations);
   auto records = load_relic_records(show->reader, show->catalogue.relics().size());
   if (!records) return records.error();
   for (size_t i = 0; i < records->size(); ++i)
     show->relics[std::string(show->catalogue.text(show->catalogue.relics()[i].id))] = (*records)[i];
   return show;
+}
+
+Result<LoadedInput> load_input(const std::filesystem::path& path) {
+  LoadedInput input;
+  if (is_scene_path(path)) {
+    auto show = load_show(path);
+    if (!show) return show.error();
+    input.show = std::move(*show);
+    return input;
+  }
+  auto reader = PackReader::open(path);
+  if (!reader) return reader.error();
+  input.reader = std::make_unique<PackReader>(std::move(*reader));
+  auto contents = load_pack_contents(*input.reader);
+  if (!contents) return contents.error();
+  input.contents = std::make_unique<PackContents>(std::move(*contents));
+  return input;
 }
 
 }  // namespace liyuan::app

@@ -45,6 +45,7 @@ class ContentsLoader {
   Status check_materials() const;
   Status load_exhibition_parts();
   Status check_relic(size_t r) const;
+  Status check_relic_animation(size_t r) const;
 
   const PackReader& reader_;
   std::string file_;
@@ -181,6 +182,21 @@ Status ContentsLoader::load_mesh(uint32_t index) {
   if (h->material >= contents_.materials.size()) {
     return fail(fmt::format("names material {}, but the pack holds {}", h->material, contents_.materials.size()));
   }
+  if (h->flags & pack::kMeshSkinned) {
+    const uint32_t skin_stride = pack::skin_vertex_size(h->skin_format);
+    if (skin_stride == 0) return fail(fmt::format("unknown skin format {}", h->skin_format));
+    if (h->skin_encoding > uint32_t(pack::StreamEncoding::Meshopt))
+      return fail(fmt::format("unknown skin stream encoding {}", h->skin_encoding));
+    if (h->joint_count == 0 || (h->skin_format == pack::kSkinFormatJoints8 && h->joint_count > 256))
+      return fail(fmt::format("{} joints for skin format {}", h->joint_count, h->skin_format));
+    if (!range_inside(h->skin_offset, h->skin_size, sizeof(pack::MeshHeader), size))
+      return fail(fmt::format("skin stream [{}, +{}) outside the {}-byte chunk", h->skin_offset, h->skin_size, size));
+    const uint64_t skin_bytes = uint64_t(h->vertex_count) * skin_stride;
+    if (h->skin_encoding == uint32_t(pack::StreamEncoding::Raw) ? h->skin_size != skin_bytes
+                                                                 : skin_bytes > h->skin_size * kMaxExpansion + kSlack)
+      return fail(fmt::format("{} skinned vertices cannot fit in a {}-byte skin stream", h->vertex_count, h->skin_size));
+    mesh.skin_stream = payload.subspan(h->skin_offset, h->skin_size);
+  }
   mesh.vertex_stream = payload.subspan(h->vertex_offset, h->vertex_size);
   mesh.index_stream = payload.subspan(h->index_offset, h->index_size);
   contents_.meshes.push_back(std::move(mesh));
@@ -275,6 +291,15 @@ Status ContentsLoader::load_exhibition_parts() {
   for (size_t r = 0; r < contents_.relics.size(); ++r) {
     if (auto status = check_relic(r); !status) return status;
   }
+  auto skeletons = load_skeletons(reader_, contents_.meshes);
+  if (!skeletons) return skeletons.error();
+  contents_.skeletons = std::move(*skeletons);
+  auto animations = load_animations(reader_, contents_.skeletons);
+  if (!animations) return animations.error();
+  contents_.animations = std::move(*animations);
+  for (size_t r = 0; r < contents_.relics.size(); ++r) {
+    if (auto status = check_relic_animation(r); !status) return status;
+  }
   auto scenes = load_pack_files(reader_, pack::ChunkType::Scene);
   if (!scenes) return scenes.error();
   contents_.scenes = std::move(*scenes);
@@ -322,6 +347,31 @@ Status ContentsLoader::check_relic(size_t r) const {
         return fail(fmt::format("material {} names texture {}, outside the relic's textures", m, t));
       }
     }
+  }
+  return {};
+}
+
+// Relic R's skeleton and clips exist, its clips animate its skeleton, and its skeleton's skins name its meshes.
+Status ContentsLoader::check_relic_animation(size_t r) const {
+  const pack::RelicRecord& relic = contents_.relics[r];
+  const int position = reader_.find(pack::ChunkType::Relic, 0);
+  auto fail = [&](std::string message) -> Status { return error_at(position, fmt::format("relic {}: {}", r, message)); };
+  if (!range_inside(relic.first_animation, relic.animation_count, 0, contents_.animations.size()))
+    return fail(fmt::format("clips [{}, +{}) outside the pack's {} ANIM chunks", relic.first_animation,
+                            relic.animation_count, contents_.animations.size()));
+  if (relic.skeleton < -1 || relic.skeleton >= int64_t(contents_.skeletons.size()))
+    return fail(fmt::format("skeleton {} outside the pack's {} SKEL chunks", relic.skeleton, contents_.skeletons.size()));
+  if (relic.skeleton < 0) {
+    if (relic.animation_count > 0) return fail("clips without a skeleton");
+    return {};
+  }
+  for (uint32_t a = relic.first_animation; a < relic.first_animation + relic.animation_count; ++a) {
+    if (int64_t(contents_.animations[a].header->skeleton) != relic.skeleton)
+      return fail(fmt::format("clip {} animates skeleton {}, not the relic's", a, contents_.animations[a].header->skeleton));
+  }
+  for (const pack::SkinRecord& skin : contents_.skeletons[size_t(relic.skeleton)].skins) {
+    if (skin.mesh < relic.first_mesh || skin.mesh >= uint64_t(relic.first_mesh) + relic.mesh_count)
+      return fail(fmt::format("its skeleton skins mesh {}, outside the relic's meshes", skin.mesh));
   }
   return {};
 }

@@ -6,6 +6,7 @@
 #include "assets/pack_files.h"
 #include "assets/pack_format.h"
 #include "assets/pack_reader.h"
+#include "assets/skeleton_chunks.h"
 #include "core/error.h"
 #include "core/math.h"
 
@@ -20,6 +21,7 @@ struct MeshChunk {
   const pack::MeshHeader* header = nullptr;
   std::span<const std::byte> vertex_stream;
   std::span<const std::byte> index_stream;
+  std::span<const std::byte> skin_stream;  // empty unless the header has kMeshSkinned
   ChunkBytes storage;
 
   Aabb bounds() const;
@@ -42,6 +44,8 @@ struct PackContents {
   std::vector<pack::RelicRecord> relics;   // RELC: relic i of the catalogue owns these ranges
   std::vector<PackFile> scenes;            // SCEN: SCEN#0 is the exhibition file in an exhibition pack
   std::vector<PackFile> strings;           // STRS
+  std::vector<SkeletonChunk> skeletons;    // SKEL
+  std::vector<AnimationChunk> animations;  // ANIM
 
   // The box around every instance's mesh bounds in world space.
   Aabb world_bounds() const;
@@ -54,6 +58,10 @@ Result<PackContents> load_pack_contents(const PackReader& reader);
 
 // Decodes MESH's vertex stream into OUT (exactly header->vertex_count elements).
 Status decode_vertices(const MeshChunk& mesh, std::span<pack::PackedVertex> out);
+// Decodes the skin stream of MESH (kMeshSkinned) into OUT (exactly header->vertex_count elements), widening 8-bit
+// joints to 16 bits; every joint is checked against the header's joint_count, so a corrupt stream can never make the
+// GPU read outside the mesh's joint matrices.
+Status decode_skin(const MeshChunk& mesh, std::span<pack::SkinVertex16> out);
 // Decodes MESH's index stream into OUT (exactly header->index_count elements); every index is checked against
 // vertex_count, so a corrupt stream can never make the GPU read out of bounds.
 Status decode_indices(const MeshChunk& mesh, std::span<uint32_t> out);

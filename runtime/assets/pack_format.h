@@ -31,6 +31,8 @@ enum class ChunkType : uint32_t {
   Relic = fourcc('R', 'E', 'L', 'C'),     // RelicRecord[], one per catalogue relic: its instances, meshes, textures
   Scene = fourcc('S', 'C', 'E', 'N'),     // FileChunkHeader + path + a scene/exhibition file, verbatim (one per file)
   Strings = fourcc('S', 'T', 'R', 'S'),   // FileChunkHeader + path + a string-table file, verbatim (one per file)
+  Skeleton = fourcc('S', 'K', 'E', 'L'),  // SkeletonHeader + nodes, skins, joints: one per skinned model or relic
+  Animation = fourcc('A', 'N', 'I', 'M'), // AnimationHeader + channels + key data: one per clip
 };
 
 enum class Compression : uint32_t { None = 0, Zstd = 1 };
@@ -127,6 +129,26 @@ static_assert(sizeof(LodRecord) == 40);
 
 // MeshHeader::flags
 inline constexpr uint32_t kMeshHasVertexColors = 1u << 0;
+inline constexpr uint32_t kMeshSkinned = 1u << 1;  // a skin stream follows (skin_*), and a SKEL skin names the mesh
+
+// The skin stream of a skinned mesh (MeshHeader::skin_format), one per vertex in the vertex stream's order: four
+// joints (indices into the skin's joint list, < MeshHeader::joint_count) and their weights (unorm8, summing to 255;
+// unused slots have weight 0 and joint 0).
+struct SkinVertex8 {
+  uint8_t joints[4];
+  uint8_t weights[4];
+};
+static_assert(sizeof(SkinVertex8) == 8);
+struct SkinVertex16 {  // for skins of more than 256 joints
+  uint16_t joints[4];
+  uint8_t weights[4];
+};
+static_assert(sizeof(SkinVertex16) == 12);
+inline constexpr uint32_t kSkinFormatJoints8 = 1;   // SkinVertex8
+inline constexpr uint32_t kSkinFormatJoints16 = 2;  // SkinVertex16
+inline constexpr uint32_t skin_vertex_size(uint32_t skin_format) {
+  return skin_format == kSkinFormatJoints8 ? 8 : skin_format == kSkinFormatJoints16 ? 12 : 0;
+}
 
 // Starts a MESH chunk. Stream offsets are relative to the start of the chunk payload (this header).
 struct MeshHeader {
@@ -143,14 +165,18 @@ struct MeshHeader {
   float uv_min[2];           // the UV quantisation range
   float uv_extent[2];
   uint32_t flags;            // kMesh* bits
-  uint32_t reserved0;
+  uint32_t joint_count;      // kMeshSkinned: joints of the skin that names this mesh (skin stream joints are below it)
   uint64_t vertex_offset;
   uint64_t vertex_size;      // encoded bytes
   uint64_t index_offset;
   uint64_t index_size;       // encoded bytes
   LodRecord lods[kMaxLods];  // lod_count of them used, the rest zero
+  uint32_t skin_format;      // kMeshSkinned: kSkinFormatJoints8 or kSkinFormatJoints16; else 0
+  uint32_t skin_encoding;    // StreamEncoding (Meshopt: the vertex codec at skin_vertex_size(skin_format) bytes)
+  uint64_t skin_offset;      // 16-byte aligned, after the index stream; 0 when not skinned
+  uint64_t skin_size;        // encoded bytes
 };
-static_assert(sizeof(MeshHeader) == 432);
+static_assert(sizeof(MeshHeader) == 456);
 
 // Texel formats. Block-compressed formats are stored as the GPU samples them (no transcoding): BC for desktop GPUs,
 // ASTC for standalone headsets. Normal maps in two-channel formats (Bc5Unorm; ASTC normals are encoded R=x, G=y,
@@ -274,9 +300,86 @@ struct RelicRecord {
   uint32_t texture_count;
   float bounds_min[3];  // relic space, metres
   float bounds_max[3];
-  uint32_t reserved[2];  // zero
+  int32_t skeleton;          // SKEL chunk index, or -1 when the relic has no skinned meshes
+  uint32_t first_animation;  // ANIM chunk range: the relic's clips (they animate its skeleton)
+  uint32_t animation_count;
+  uint32_t reserved[3];      // zero
 };
-static_assert(sizeof(RelicRecord) == 64);
+static_assert(sizeof(RelicRecord) == 80);
+
+// --- Skeletons (SKEL) and animation clips (ANIM), read in place. Offsets are from the start of the chunk payload;
+// every section is 16-byte aligned. ---
+
+// Starts a SKEL chunk: a node hierarchy (the joints and their ancestors in the source), the skins binding meshes to
+// joints, and the transform that puts the source's space into the pack's (relic space: the importer's units, axes and
+// pivot normalisation, and a relic's placement). A skinned mesh's vertices are posed in the source space as
+// sum(weight * global(joint) * inverse_bind(joint)) and then placed by root_transform; its INST transform is the bind
+// pose (what a renderer without animation draws).
+struct SkeletonHeader {
+  uint32_t node_count;           // SkeletonNode records at node_offset
+  uint32_t node_offset;
+  uint32_t skin_count;           // SkinRecord records at skin_offset
+  uint32_t skin_offset;
+  uint32_t joint_count;          // uint32_t node indices at joint_offset, all skins' joints in skin order
+  uint32_t joint_offset;
+  uint32_t inverse_bind_offset;  // float[16] per joint (column-major), same order as the joints
+  uint32_t strings_offset;       // node names: UTF-8, each followed by a NUL
+  uint32_t strings_size;
+  uint32_t reserved[3];          // zero
+  float root_transform[16];      // column-major: pack (relic) space from the source's space
+};
+static_assert(sizeof(SkeletonHeader) == 112);
+
+// A node of the hierarchy at rest. Parents come before their children (parent < own index), so one pass in order
+// computes every global transform: global = global(parent) * T * R * S.
+struct SkeletonNode {
+  int32_t parent;        // node index < this one, or -1 for a root
+  StringRef name;        // into the chunk's string table (the source node name)
+  float translation[3];
+  float rotation[4];     // unit quaternion x, y, z, w
+  float scale[3];
+  uint32_t reserved[3];  // zero
+};
+static_assert(sizeof(SkeletonNode) == 64);
+
+// One mesh's skin: a range of the chunk's joints (and inverse bind matrices).
+struct SkinRecord {
+  uint32_t mesh;         // MESH chunk index (flagged kMeshSkinned, with joint_count == this skin's)
+  uint32_t first_joint;
+  uint32_t joint_count;  // >= 1
+  uint32_t reserved;     // zero
+};
+static_assert(sizeof(SkinRecord) == 16);
+
+enum class AnimationPath : uint32_t { Translation = 0, Rotation = 1, Scale = 2 };
+enum class Interpolation : uint32_t { Linear = 0, Step = 1 };
+
+// Starts an ANIM chunk: one clip of one skeleton.
+struct AnimationHeader {
+  uint32_t skeleton;       // SKEL chunk index
+  float duration;          // seconds, >= every key time
+  uint32_t channel_count;  // AnimationChannel records at channel_offset
+  uint32_t channel_offset;
+  uint32_t data_offset;    // float[data_count]: every channel's times and values
+  uint32_t data_count;
+  uint32_t name_offset;    // the clip's name: UTF-8 (non-empty), followed by a NUL
+  uint32_t name_size;
+  uint32_t reserved[8];    // zero
+};
+static_assert(sizeof(AnimationHeader) == 64);
+
+// One animated property of one node. Times are seconds from the clip's start, ascending; values are 3 floats per key
+// (translation, scale) or 4 (rotation: unit quaternion x, y, z, w).
+struct AnimationChannel {
+  uint32_t node;           // SKEL node index
+  uint32_t path;           // AnimationPath
+  uint32_t interpolation;  // Interpolation
+  uint32_t key_count;      // >= 1
+  uint32_t times;          // index of the first time in the data array
+  uint32_t values;         // index of the first value component in the data array
+  uint32_t reserved[2];    // zero
+};
+static_assert(sizeof(AnimationChannel) == 32);
 
 // --- Files carried verbatim (SCEN, STRS) ---
 
@@ -302,6 +405,8 @@ inline const char* chunk_type_name(uint32_t type) {
     case ChunkType::Relic: return "RELC";
     case ChunkType::Scene: return "SCEN";
     case ChunkType::Strings: return "STRS";
+    case ChunkType::Skeleton: return "SKEL";
+    case ChunkType::Animation: return "ANIM";
   }
   return "????";
 }

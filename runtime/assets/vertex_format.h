@@ -32,4 +32,17 @@ inline vec2 uv(const pack::MeshHeader& h, const pack::PackedVertex& v) {
   return glm::make_vec2(h.uv_min) + vec2(unorm16(v.uv[0]), unorm16(v.uv[1])) * glm::make_vec2(h.uv_extent);
 }
 
+// The quantisation box's extent with flat axes as 1 (their positions quantise to 0, so nothing moves): the scale of
+// skinned_mesh_from_vertex, which stays invertible so that the skinning shader can take it out of normals.
+inline vec3 skinned_vertex_scale(const pack::MeshHeader& h) {
+  vec3 extent = glm::make_vec3(h.bounds_max) - glm::make_vec3(h.bounds_min);
+  for (int k = 0; k < 3; ++k) extent[k] = extent[k] > 0.0f ? extent[k] : 1.0f;
+  return extent;
+}
+// Position dequantisation as a matrix (mesh space from the fetched 0..1 position) for skinned meshes: what joint
+// matrices fold in (anim/pose.h).
+inline mat4 skinned_mesh_from_vertex(const pack::MeshHeader& h) {
+  return glm::scale(glm::translate(mat4(1.0f), glm::make_vec3(h.bounds_min)), skinned_vertex_scale(h));
+}
+
 }  // namespace liyuan::vertex

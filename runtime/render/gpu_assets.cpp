@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "assets/vertex_format.h"
 #include "gpu/upload.h"
 #include "gpu/vk_result.h"
 #include "shared_types.h"
@@ -77,6 +78,7 @@ GpuAssets::~GpuAssets() {
   gpu::destroy_buffer(gpu_, material_uniforms_);
   gpu::destroy_buffer(gpu_, indices_);
   gpu::destroy_buffer(gpu_, vertices_);
+  gpu::destroy_buffer(gpu_, skin_vertices_);
 }
 
 Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& uploader) {
@@ -96,6 +98,16 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
                                     gpu::MemoryUsage::GpuOnly);
   if (!indices) return indices.error();
   indices_ = *indices;
+  const bool any_skinned = std::any_of(contents.meshes.begin(), contents.meshes.end(), [](const MeshChunk& mesh) {
+    return (mesh.header->flags & pack::kMeshSkinned) != 0;
+  });
+  if (any_skinned) {
+    auto skin = gpu::create_buffer(gpu_, vertex_count * sizeof(pack::SkinVertex16),
+                                   VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                   gpu::MemoryUsage::GpuOnly);
+    if (!skin) return skin.error();
+    skin_vertices_ = *skin;
+  }
 
   uint64_t first_vertex = 0, first_index = 0;
   for (const MeshChunk& mesh : contents.meshes) {
@@ -115,6 +127,20 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
                                      mesh, {reinterpret_cast<uint32_t*>(staging.data()), header.index_count});
                                });
     if (!s) return s;
+    const bool skinned = (header.flags & pack::kMeshSkinned) != 0;
+    if (any_skinned) {
+      s = uploader.upload_buffer(skin_vertices_, first_vertex * sizeof(pack::SkinVertex16),
+                                 uint64_t(header.vertex_count) * sizeof(pack::SkinVertex16),
+                                 [&](std::span<std::byte> staging) -> Status {
+                                   if (!skinned) {
+                                     std::memset(staging.data(), 0, staging.size());
+                                     return {};
+                                   }
+                                   return decode_skin(mesh, {reinterpret_cast<pack::SkinVertex16*>(staging.data()),
+                                                             header.vertex_count});
+                                 });
+      if (!s) return s;
+    }
     GpuMesh gpu_mesh;
     gpu_mesh.vertex_offset = static_cast<int32_t>(first_vertex);
     for (uint32_t l = 0; l < header.lod_count; ++l)
@@ -125,6 +151,14 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
     vec3 lo = glm::make_vec3(header.bounds_min), hi = glm::make_vec3(header.bounds_max);
     gpu_mesh.mesh_from_vertex = glm::scale(glm::translate(mat4(1.0f), lo), hi - lo);
     gpu_mesh.uv_transform = vec4(header.uv_min[0], header.uv_min[1], header.uv_extent[0], header.uv_extent[1]);
+    gpu_mesh.skinned = skinned;
+    gpu_mesh.joint_count = skinned ? header.joint_count : 0;
+    gpu_mesh.skin_vertex_scale = vertex::skinned_vertex_scale(header);
+    gpu_mesh.posed_bounds = gpu_mesh.bounds;
+    if (skinned && !gpu_mesh.bounds.empty()) {
+      const vec3 grow(0.5f * glm::length(gpu_mesh.bounds.extent()));
+      gpu_mesh.posed_bounds = Aabb{gpu_mesh.bounds.min - grow, gpu_mesh.bounds.max + grow};
+    }
     meshes_.push_back(gpu_mesh);
     first_vertex += header.vertex_count;
     first_index += header.index_count;
@@ -251,9 +285,11 @@ Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& 
   return {};
 }
 
-GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh) {
+GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh,
+                          int32_t palette_offset) {
   const GpuMesh& gpu_mesh = assets.meshes()[mesh];
   GpuInstance instance;
+  const bool posed = palette_offset >= 0 && gpu_mesh.skinned;
   instance.world_from_mesh = world_from_mesh;
   instance.normal_matrix = normal_matrix_of(world_from_mesh);
   instance.world_from_vertex = world_from_mesh * gpu_mesh.mesh_from_vertex;
@@ -261,6 +297,11 @@ GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& wo
                                    glm::length(vec3(world_from_mesh[2]))});
   instance.mesh = mesh;
   instance.world_bounds = transform_aabb(gpu_mesh.bounds, world_from_mesh);
+  if (posed) {
+    instance.palette_offset = palette_offset;
+    instance.world_from_vertex = world_from_mesh;
+    instance.world_bounds = transform_aabb(gpu_mesh.posed_bounds, world_from_mesh);
+  }
   return instance;
 }
 

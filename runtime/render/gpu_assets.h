@@ -31,9 +31,18 @@ struct GpuMesh {
   Aabb bounds;
   mat4 mesh_from_vertex{1.0f};     // position dequantisation: bounds_min + q * extent
   vec4 uv_transform{0, 0, 1, 1};   // xy offset, zw scale
+  // Skinned meshes (a skin stream in the second vertex buffer; joint matrices per anim/pose.h).
+  bool skinned = false;
+  uint32_t joint_count = 0;
+  vec3 skin_vertex_scale{1.0f};    // vertex::skinned_vertex_scale: divided out of joint matrices for normals
+  // The culling box of a posed instance, in mesh space: the bind-pose box grown by half its diagonal on every side.
+  // Conservative for clips that bend and turn limbs around a skeleton that stays near its bind-pose place; a clip
+  // with large root motion can leave it (then the instance may be culled early).
+  Aabb posed_bounds;
 };
 
 struct GpuInstance {
+  int32_t palette_offset = -1;     // skinned: first joint matrix in FrameInput::joint_matrices; -1: bind pose
   mat4 world_from_mesh{1.0f};
   mat4 world_from_vertex{1.0f};  // world_from_mesh * the mesh's dequantisation
   mat3 normal_matrix{1.0f};
@@ -51,8 +60,11 @@ struct GpuMaterial {
 class GpuAssets;
 
 // An instance of MESH placed at WORLD_FROM_MESH, with what the renderer derives from it (dequantisation, normal
-// matrix, scale for LOD errors, world box for culling).
-GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh);
+// matrix, scale for LOD errors, world box for culling). PALETTE_OFFSET >= 0 on a skinned mesh draws it posed by the
+// frame's joint matrices from that offset (anim::PosedInstance): world_from_vertex is then world_from_mesh itself
+// and the culling box is the mesh's posed_bounds. Otherwise the mesh is drawn as stored (the bind pose).
+GpuInstance make_instance(const GpuAssets& assets, uint32_t mesh, const mat4& world_from_mesh,
+                          int32_t palette_offset = -1);
 
 class GpuAssets {
  public:
@@ -66,6 +78,9 @@ class GpuAssets {
   const std::vector<GpuMaterial>& materials() const { return materials_; }
   const gpu::Buffer& vertex_buffer() const { return vertices_; }
   const gpu::Buffer& index_buffer() const { return indices_; }
+  // The skin stream of every vertex (pack::SkinVertex16, parallel to vertex_buffer(); zeros for unskinned meshes);
+  // empty (no handle) when no mesh is skinned.
+  const gpu::Buffer& skin_buffer() const { return skin_vertices_; }
   const Aabb& world_bounds() const { return world_bounds_; }
   uint64_t uploaded_bytes() const { return uploaded_bytes_; }
 
@@ -83,6 +98,7 @@ class GpuAssets {
   gpu::Gpu& gpu_;
   gpu::Buffer vertices_;
   gpu::Buffer indices_;
+  gpu::Buffer skin_vertices_;
   gpu::Buffer material_uniforms_;
   std::vector<gpu::Image> textures_;
   gpu::Image default_white_srgb_;

@@ -17,6 +17,9 @@ namespace {
 const uint32_t kPbrVert[] = {
 #include "shaders/pbr.vert.inc"
 };
+const uint32_t kPbrSkinnedVert[] = {
+#include "shaders/pbr_skinned.vert.inc"
+};
 const uint32_t kPbrFrag[] = {
 #include "shaders/pbr.frag.inc"
 };
@@ -58,6 +61,14 @@ Result<VkPipelineLayout> create_pipeline_layout(VkDevice device, std::span<const
 
 uint32_t view_mask(uint32_t view_count) { return (1u << view_count) - 1u; }
 
+// INSTANCE is drawn posed: its mesh is skinned, the assets have skin streams, and its joint matrices lie inside the
+// frame's PALETTE_SIZE (otherwise it is drawn in the bind pose rather than reading outside the palette).
+bool is_posed(const GpuAssets& assets, const GpuInstance& instance, size_t palette_size) {
+  const GpuMesh& mesh = assets.meshes()[instance.mesh];
+  return instance.palette_offset >= 0 && mesh.skinned && assets.skin_buffer().handle != VK_NULL_HANDLE &&
+         uint64_t(instance.palette_offset) + mesh.joint_count <= palette_size;
+}
+
 void set_viewport(VkCommandBuffer commands, uint32_t width, uint32_t height) {
   VkViewport viewport{0.0f, 0.0f, float(width), float(height), 0.0f, 1.0f};
   VkRect2D scissor{{0, 0}, {width, height}};
@@ -72,9 +83,11 @@ Renderer::~Renderer() {
   vkDeviceWaitIdle(device);
   destroy_render_targets(gpu_, targets_);
   gpu::destroy_buffer(gpu_, frame_uniforms_);
+  gpu::destroy_buffer(gpu_, joint_palette_);
   if (hdr_sampler_) vkDestroySampler(device, hdr_sampler_, nullptr);
   if (descriptor_pool_) vkDestroyDescriptorPool(device, descriptor_pool_, nullptr);
-  for (VkPipeline p : {opaque_pipeline_, blended_pipeline_, tonemap_pipeline_})
+  for (VkPipeline p : {opaque_pipeline_, blended_pipeline_, skinned_opaque_pipeline_, skinned_blended_pipeline_,
+                       tonemap_pipeline_})
     if (p) vkDestroyPipeline(device, p, nullptr);
   for (VkPipelineLayout l : {lit_pipeline_layout_, tonemap_pipeline_layout_})
     if (l) vkDestroyPipelineLayout(device, l, nullptr);
@@ -84,9 +97,11 @@ Renderer::~Renderer() {
 
 Status Renderer::create_layouts() {
   VkDevice device = gpu_.device();
-  VkDescriptorSetLayoutBinding frame_binding{LY_BINDING_FRAME_UNIFORMS, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
-                                             VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-  auto frame = create_set_layout(device, std::span(&frame_binding, 1));
+  VkDescriptorSetLayoutBinding frame_bindings[] = {
+      {LY_BINDING_FRAME_UNIFORMS, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
+       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {LY_BINDING_JOINT_PALETTE, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
+  auto frame = create_set_layout(device, frame_bindings);
   if (!frame) return frame.error();
   frame_layout_ = *frame;
 
@@ -145,6 +160,20 @@ Status Renderer::create_pipelines() {
   if (!blended) return blended.error();
   blended_pipeline_ = *blended;
 
+  // The skinned variants: the skin stream as a second vertex buffer (pack::SkinVertex16).
+  lit.vertex_spirv = kPbrSkinnedVert;
+  lit.vertex_bindings.push_back({1, sizeof(pack::SkinVertex16), VK_VERTEX_INPUT_RATE_VERTEX});
+  lit.vertex_attributes.push_back({5, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(pack::SkinVertex16, joints)});
+  lit.vertex_attributes.push_back({6, 1, VK_FORMAT_R8G8B8A8_UNORM, offsetof(pack::SkinVertex16, weights)});
+  auto skinned_blended = gpu::create_graphics_pipeline(gpu_, lit);
+  if (!skinned_blended) return skinned_blended.error();
+  skinned_blended_pipeline_ = *skinned_blended;
+  lit.depth_write = true;
+  lit.blend = gpu::BlendMode::None;
+  auto skinned_opaque = gpu::create_graphics_pipeline(gpu_, lit);
+  if (!skinned_opaque) return skinned_opaque.error();
+  skinned_opaque_pipeline_ = *skinned_opaque;
+
   gpu::GraphicsPipelineDesc tonemap;
   tonemap.vertex_spirv = kFullscreenVert;
   tonemap.fragment_spirv = kTonemapFrag;
@@ -171,10 +200,11 @@ Status Renderer::create_frame_resources() {
     return s;
 
   VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1},
+                                  {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1}};
   VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   pool.maxSets = 2;
-  pool.poolSizeCount = 2;
+  pool.poolSizeCount = 3;
   pool.pPoolSizes = sizes;
   if (Status s = gpu::vk_check(vkCreateDescriptorPool(device, &pool, nullptr, &descriptor_pool_),
                                "vkCreateDescriptorPool");
@@ -207,6 +237,34 @@ Status Renderer::create_frame_resources() {
   writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
   writes[1].pImageInfo = &image;
   vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+  // A small palette from the start, so the frame set is always complete.
+  const mat4 identity(1.0f);
+  return write_joint_palette(std::span(&identity, 1));
+}
+
+// Copies JOINT_MATRICES into the palette buffer, first replacing it by a larger one (capacity doubling, at least 64
+// matrices) and pointing the frame set at it when they do not fit. Safe only because record()'s caller guarantees
+// that the previous frame has finished on the GPU (the offscreen path waits for each frame): the buffer and the frame
+// set are single-buffered. With several frames in flight, each frame needs its own palette buffer and set.
+Status Renderer::write_joint_palette(std::span<const mat4> joint_matrices) {
+  const VkDeviceSize needed = std::max<VkDeviceSize>(joint_matrices.size_bytes(), sizeof(mat4));
+  if (joint_palette_.handle == VK_NULL_HANDLE || joint_palette_.size < needed) {
+    VkDeviceSize capacity = std::max<VkDeviceSize>(joint_palette_.size * 2, 64 * sizeof(mat4));
+    while (capacity < needed) capacity *= 2;
+    auto palette = gpu::create_buffer(gpu_, capacity, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, gpu::MemoryUsage::Upload);
+    if (!palette) return palette.error();
+    gpu::destroy_buffer(gpu_, joint_palette_);
+    joint_palette_ = *palette;
+    VkDescriptorBufferInfo buffer{joint_palette_.handle, 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    write.dstSet = frame_set_;
+    write.dstBinding = LY_BINDING_JOINT_PALETTE;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    write.pBufferInfo = &buffer;
+    vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+  }
+  if (!joint_matrices.empty()) std::memcpy(joint_palette_.mapped(), joint_matrices.data(), joint_matrices.size_bytes());
   return {};
 }
 
@@ -286,13 +344,20 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
     VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(commands, 0, 1, &assets.vertex_buffer().handle, &zero);
     vkCmdBindIndexBuffer(commands, assets.index_buffer().handle, 0, VK_INDEX_TYPE_UINT32);
-    auto draw_items = [&](VkPipeline pipeline, const std::vector<DrawItem>& items) {
+    if (assets.skin_buffer().handle != VK_NULL_HANDLE)
+      vkCmdBindVertexBuffers(commands, 1, 1, &assets.skin_buffer().handle, &zero);
+    auto draw_items = [&](VkPipeline pipeline, VkPipeline skinned_pipeline, const std::vector<DrawItem>& items) {
       if (items.empty()) return;
-      vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
       vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_FRAME, 1,
                               &frame_set_, 0, nullptr);
       uint32_t bound_material = UINT32_MAX;
+      VkPipeline bound_pipeline = VK_NULL_HANDLE;
       for (const DrawItem& item : items) {
+        const bool skinned = is_posed(assets, instances[item.instance], frame.joint_matrices.size());
+        if (VkPipeline wanted = skinned ? skinned_pipeline : pipeline; wanted != bound_pipeline) {
+          vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, wanted);
+          bound_pipeline = wanted;
+        }
         const GpuMaterial& material = assets.materials()[item.material];
         if (item.material != bound_material) {
           vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_MATERIAL,
@@ -304,17 +369,22 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
         const GpuMesh& mesh = assets.meshes()[item.mesh];
         const GpuLod& lod = mesh.lods[item.lod];
         shader::DrawPushConstants push{};
-        push.world_from_vertex = instance.world_from_vertex;
-        for (int c = 0; c < 3; ++c) push.normal_matrix[c] = vec4(instance.normal_matrix[c], 0.0f);
+        push.world_from_vertex = skinned                        ? instance.world_from_mesh
+                                 : instance.palette_offset >= 0 ? instance.world_from_mesh * mesh.mesh_from_vertex
+                                                                : instance.world_from_vertex;
+        for (int c = 0; c < 3; ++c)
+          push.normal_matrix[c] = vec4(instance.normal_matrix[c], skinned ? 1.0f / mesh.skin_vertex_scale[c] : 0.0f);
         push.uv_transform = mesh.uv_transform;
         vkCmdPushConstants(commands, lit_pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
-        vkCmdDrawIndexed(commands, lod.index_count, 1, lod.first_index, mesh.vertex_offset, 0);
+        // Skinned draws pass their palette offset as firstInstance (gl_InstanceIndex in pbr_skinned.vert).
+        const uint32_t first_instance = skinned ? uint32_t(instance.palette_offset) : 0;
+        vkCmdDrawIndexed(commands, lod.index_count, 1, lod.first_index, mesh.vertex_offset, first_instance);
         stats_.triangles += lod.index_count / 3;
         if (item.lod < 8) ++stats_.draws_per_lod[item.lod];
       }
     };
-    draw_items(opaque_pipeline_, list.opaque);
-    draw_items(blended_pipeline_, list.blended);
+    draw_items(opaque_pipeline_, skinned_opaque_pipeline_, list.opaque);
+    draw_items(blended_pipeline_, skinned_blended_pipeline_, list.blended);
   }
   vkCmdEndRendering(commands);
 }
@@ -379,6 +449,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   stats_.drawn = static_cast<uint32_t>(list.opaque.size() + list.blended.size());
   stats_.culled = list.culled;
   write_frame_uniforms(frame, clip_from_world);
+  if (Status s = write_joint_palette(frame.joint_matrices); !s) return s;
 
   gpu::transition_image(commands, targets_.color, kReused, gpu::use::kColorAttachment);
   gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);

@@ -39,6 +39,9 @@ struct FrameInput {
   const GpuAssets* assets = nullptr;  // may be null: an empty frame
   // Where ASSETS' meshes stand this frame (a scene's relics, from the timeline). Empty: the pack's own instances.
   std::span<const GpuInstance> instances;
+  // Joint matrices of the posed instances (GpuInstance::palette_offset; convention in anim/pose.h), copied into the
+  // renderer's palette buffer at record time.
+  std::span<const mat4> joint_matrices;
 };
 
 struct FrameStats {
@@ -75,6 +78,7 @@ class Renderer {
   Status create_layouts();
   Status create_pipelines();
   Status create_frame_resources();
+  Status write_joint_palette(std::span<const mat4> joint_matrices);
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
   void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
                        const DrawList& list);
@@ -90,12 +94,15 @@ class Renderer {
   VkPipelineLayout tonemap_pipeline_layout_ = VK_NULL_HANDLE;
   VkPipeline opaque_pipeline_ = VK_NULL_HANDLE;
   VkPipeline blended_pipeline_ = VK_NULL_HANDLE;
+  VkPipeline skinned_opaque_pipeline_ = VK_NULL_HANDLE;
+  VkPipeline skinned_blended_pipeline_ = VK_NULL_HANDLE;
   VkPipeline tonemap_pipeline_ = VK_NULL_HANDLE;
   VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
   VkDescriptorSet frame_set_ = VK_NULL_HANDLE;
   VkDescriptorSet tonemap_set_ = VK_NULL_HANDLE;
   VkSampler hdr_sampler_ = VK_NULL_HANDLE;
   gpu::Buffer frame_uniforms_;
+  gpu::Buffer joint_palette_;  // host-visible, grown on demand; see write_joint_palette
   FrameStats stats_;
 };
 

@@ -19,6 +19,7 @@ using mat4 = glm::mat4;
 #define LY_SET_FRAME 0
 #define LY_SET_MATERIAL 1
 #define LY_BINDING_FRAME_UNIFORMS 0
+#define LY_BINDING_JOINT_PALETTE 1  // storage buffer of mat4 joint matrices (pbr_skinned.vert)
 #define LY_BINDING_MATERIAL_UNIFORMS 0
 #define LY_BINDING_BASE_COLOR 1
 #define LY_BINDING_METALLIC_ROUGHNESS 2
@@ -55,10 +56,12 @@ struct MaterialUniforms {
   uvec4 flags;             // x alpha mode (LY_ALPHA_*)
 };
 
-// Per draw: 128 bytes, the most every Vulkan device guarantees.
+// Per draw: 128 bytes, the most every Vulkan device guarantees. Skinned draws (pbr_skinned.vert) put world_from_mesh
+// in world_from_vertex (the joint matrices hold the dequantisation) and 1 / the dequantisation scale of axis c in
+// normal_matrix[c].w; their palette offset travels as the draw's firstInstance.
 struct DrawPushConstants {
   mat4 world_from_vertex;  // world_from_mesh with the mesh's position dequantisation folded in
-  vec4 normal_matrix[3];   // inverse-transpose of world_from_mesh's upper 3x3, as three columns
+  vec4 normal_matrix[3];   // inverse-transpose of world_from_mesh's upper 3x3, as three columns (w: see above)
   vec4 uv_transform;       // xy offset, zw scale: uv = offset + quantised uv * scale
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "gltf_extensions.h"
+#include "import_skeleton.h"
 #include "normals.h"
 
 #include <assimp/GltfMaterial.h>
@@ -472,6 +473,7 @@ Result<ImportedModel> ModelImporter::run() {
   if (std::string reason = implausible_import(model_, std::filesystem::file_size(path_, ec)); !reason.empty())
     return fail(reason);
   convert_instances();
+  if (Status s = import_skeleton(*scene_, mesh_remap_, model_); !s) return fail(s.error().message);
   if (Status s = normalise_model(model_, options_.normalise, file_axes(*scene_)); !s) return fail(s.error().message);
   if (options_.geometry_only) {
     model_.materials.push_back(ImportedMaterial{"default", default_factors()});
@@ -489,8 +491,9 @@ unsigned int import_flags_phase1() {
 }
 
 unsigned int import_flags_phase2() {
-  return aiProcess_GenSmoothNormals | aiProcess_CalcTangentSpace | aiProcess_JoinIdenticalVertices |
-         aiProcess_ValidateDataStructure;
+  // LimitBoneWeights (4 per vertex, renormalised) runs before welding so that welded vertices compare equal.
+  return aiProcess_GenSmoothNormals | aiProcess_CalcTangentSpace | aiProcess_LimitBoneWeights |
+         aiProcess_JoinIdenticalVertices | aiProcess_ValidateDataStructure;
 }
 
 Result<ImportedModel> import_model(const std::filesystem::path& path, const ImportOptions& options) {

@@ -3,6 +3,7 @@
 
 #include <meshoptimizer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -54,6 +55,47 @@ pack::PackedVertex quantize(const FloatVertex& v, const pack::MeshHeader& h) {
   return q;
 }
 
+// Weights as unorm8 summing to exactly 255 (largest remainders get the rounding), joints as FORMAT says.
+std::vector<unsigned char> skin_vertices(const std::vector<FloatVertex>& vertices, uint32_t format) {
+  const size_t stride = pack::skin_vertex_size(format);
+  std::vector<unsigned char> out(vertices.size() * stride, 0);
+  for (size_t v = 0; v < vertices.size(); ++v) {
+    const FloatVertex& fv = vertices[v];
+    uint8_t weights[4];
+    float remainders[4];
+    int total = 0;
+    for (int k = 0; k < 4; ++k) {
+      const float scaled = std::clamp(fv.weights[k], 0.0f, 1.0f) * 255.0f;
+      weights[k] = uint8_t(std::floor(scaled));
+      remainders[k] = scaled - std::floor(scaled);
+      total += weights[k];
+    }
+    while (total < 255) {
+      int best = 0;
+      for (int k = 1; k < 4; ++k)
+        if (remainders[k] > remainders[best]) best = k;
+      if (remainders[best] < 0.0f) {
+        ++weights[0];  // every slot rounded up already: whatever is left goes to the largest influence
+      } else {
+        ++weights[best];
+        remainders[best] = -1.0f;
+      }
+      ++total;
+    }
+    unsigned char* record = out.data() + v * stride;
+    if (format == pack::kSkinFormatJoints8) {
+      pack::SkinVertex8 s{};
+      for (int k = 0; k < 4; ++k) s.joints[k] = uint8_t(weights[k] ? fv.joints[k] : 0), s.weights[k] = weights[k];
+      std::memcpy(record, &s, sizeof s);
+    } else {
+      pack::SkinVertex16 s{};
+      for (int k = 0; k < 4; ++k) s.joints[k] = weights[k] ? fv.joints[k] : 0, s.weights[k] = weights[k];
+      std::memcpy(record, &s, sizeof s);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<FloatVertex> make_float_vertices(const ImportedMesh& mesh) {
@@ -87,6 +129,10 @@ std::vector<FloatVertex> make_float_vertices(const ImportedMesh& mesh) {
     fv.tangent = vec4(tangent, handedness);
     if (has_uv && std::isfinite(mesh.uvs[v].x) && std::isfinite(mesh.uvs[v].y)) fv.uv = mesh.uvs[v];
     if (has_colors) fv.color = glm::clamp(mesh.colors[v], vec4(0.0f), vec4(1.0f));
+    if (mesh.joints.size() == n && mesh.weights.size() == n) {
+      for (int k = 0; k < 4; ++k) fv.joints[k] = mesh.joints[v][size_t(k)];
+      fv.weights = mesh.weights[v];
+    }
   }
   return out;
 }
@@ -156,11 +202,29 @@ BuiltMesh build_mesh(const ImportedMesh& mesh, uint32_t material, const LodOptio
   header.index_offset = align_up(header.vertex_offset + header.vertex_size, 16);
   header.index_size = index_stream.size();
 
+  std::vector<unsigned char> skin_stream;
+  uint64_t payload_size = header.index_offset + header.index_size;
+  if (mesh.joint_count > 0 && mesh.joints.size() == mesh.positions.size()) {
+    header.flags |= pack::kMeshSkinned;
+    header.joint_count = mesh.joint_count;
+    header.skin_format = mesh.joint_count <= 256 ? pack::kSkinFormatJoints8 : pack::kSkinFormatJoints16;
+    header.skin_encoding = uint32_t(pack::StreamEncoding::Meshopt);
+    const std::vector<unsigned char> skin = skin_vertices(vertices, header.skin_format);
+    const size_t stride = pack::skin_vertex_size(header.skin_format);
+    skin_stream.resize(meshopt_encodeVertexBufferBound(vertex_count, stride));
+    skin_stream.resize(meshopt_encodeVertexBuffer(skin_stream.data(), skin_stream.size(), skin.data(), vertex_count,
+                                                  stride));
+    header.skin_offset = align_up(payload_size, 16);
+    header.skin_size = skin_stream.size();
+    payload_size = header.skin_offset + header.skin_size;
+  }
+
   built.vertex_count = uint32_t(vertex_count);
-  built.payload.assign(header.index_offset + header.index_size, std::byte{0});
+  built.payload.assign(payload_size, std::byte{0});
   std::memcpy(built.payload.data(), &header, sizeof header);
   std::memcpy(built.payload.data() + header.vertex_offset, vertex_stream.data(), vertex_stream.size());
   std::memcpy(built.payload.data() + header.index_offset, index_stream.data(), index_stream.size());
+  if (!skin_stream.empty()) std::memcpy(built.payload.data() + header.skin_offset, skin_stream.data(), skin_stream.size());
   return built;
 }
 

@@ -67,6 +67,7 @@ Status normalise_model(ImportedModel& model, const NormaliseOptions& options, co
     fit = glm::translate(mat4(1.0f), -base) * fit;
   }
   for (ImportedInstance& instance : model.instances) instance.world_from_mesh = fit * instance.world_from_mesh;
+  model.model_from_source = fit * transform * model.model_from_source;
   return {};
 }
 

@@ -34,7 +34,7 @@ struct SourceAxes {
 Result<mat4> axis_rotation(const std::string& up, const std::string& front);
 
 // Rotates, scales and moves MODEL's instances as OPTIONS say (FILE_AXES filling what OPTIONS leave open). Meshes are not
-// touched: only instance transforms change. Fails on an unknown axis name or a model with no extent.
+// touched: only instance transforms change (and model_from_source, which records the same transform for skeletons). Fails on an unknown axis name or a model with no extent.
 Status normalise_model(ImportedModel& model, const NormaliseOptions& options, const SourceAxes& file_axes = {});
 
 // The box around every instance's mesh in world space.

@@ -92,6 +92,7 @@ std::vector<std::byte> assemble_pack(const PackAssembly& assembly) {
   std::vector<pack::InstanceRecord> instances;
   std::vector<std::vector<std::byte>> meshes;
   std::vector<pack::RelicRecord> relic_records;
+  std::vector<std::vector<std::byte>> skeletons, animations;
   uint32_t texture_base = 0;
   for (const RelicChunks& relic : assembly.relics) {
     pack::RelicRecord record;
@@ -125,6 +126,33 @@ std::vector<std::byte> assemble_pack(const PackAssembly& assembly) {
     record.material_count = uint32_t(relic.materials.size());
     record.texture_count = uint32_t(relic.textures.size());
     texture_base += record.texture_count;
+    record.skeleton = -1;
+    record.first_animation = uint32_t(animations.size());
+    if (relic.skeleton.size() >= sizeof(pack::SkeletonHeader)) {
+      // Local indices become pack-wide: skins name the pack's meshes, clips the pack's skeleton.
+      record.skeleton = int32_t(skeletons.size());
+      std::vector<std::byte> skeleton = relic.skeleton;
+      pack::SkeletonHeader header;
+      std::memcpy(&header, skeleton.data(), sizeof header);
+      for (uint32_t s = 0; s < header.skin_count; ++s) {
+        const size_t at = header.skin_offset + s * sizeof(pack::SkinRecord);
+        if (at + sizeof(pack::SkinRecord) > skeleton.size()) break;
+        pack::SkinRecord skin;
+        std::memcpy(&skin, skeleton.data() + at, sizeof skin);
+        skin.mesh += record.first_mesh;
+        std::memcpy(skeleton.data() + at, &skin, sizeof skin);
+      }
+      skeletons.push_back(std::move(skeleton));
+      for (std::vector<std::byte> animation : relic.animations) {
+        if (animation.size() < sizeof(pack::AnimationHeader)) continue;
+        pack::AnimationHeader clip;
+        std::memcpy(&clip, animation.data(), sizeof clip);
+        clip.skeleton = uint32_t(record.skeleton);
+        std::memcpy(animation.data(), &clip, sizeof clip);
+        animations.push_back(std::move(animation));
+      }
+    }
+    record.animation_count = uint32_t(animations.size()) - record.first_animation;
     const Aabb box = relic.bounds.empty() ? Aabb{vec3(0.f), vec3(0.f)} : relic.bounds;
     for (int a = 0; a < 3; ++a) {
       record.bounds_min[a] = box.min[a];
@@ -145,6 +173,9 @@ std::vector<std::byte> assemble_pack(const PackAssembly& assembly) {
   for (const RelicChunks& relic : assembly.relics) {
     for (const BuiltTexture& texture : relic.textures) writer.add_stored(pack::ChunkType::Texture, texture.chunk);
   }
+  // Skeletons and clips are small and read in place: stored uncompressed.
+  for (std::vector<std::byte>& skeleton : skeletons) writer.add(pack::ChunkType::Skeleton, std::move(skeleton), false);
+  for (std::vector<std::byte>& animation : animations) writer.add(pack::ChunkType::Animation, std::move(animation), false);
   if (assembly.catalogued) {
     // CATL stays uncompressed so the runtime reads it in place from the mapping.
     writer.add(pack::ChunkType::Catalogue, catalogue_payload(assembly.catalogue), false);

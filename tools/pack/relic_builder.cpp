@@ -2,6 +2,7 @@
 #include "relic_builder.h"
 
 #include "mesh_builder.h"
+#include "skeleton_builder.h"
 #include "texture_builder.h"
 
 #include <algorithm>
@@ -61,6 +62,10 @@ RelicChunks plan_relic(const ImportedModel& model, const mat4& placement) {
     BuiltMesh built = build_mesh(mesh, mesh.material);
     relic.vertices += built.vertex_count;
     relic.meshes.push_back(std::move(built.payload));
+  }
+  relic.skeleton = skeleton_payload(model, placement * model.model_from_source);
+  if (!relic.skeleton.empty()) {
+    for (const ImportedClip& clip : model.clips) relic.animations.push_back(animation_payload(clip, 0));
   }
   return relic;
 }

@@ -46,6 +46,8 @@ struct RelicChunks {
   std::vector<pack::MaterialRecord> materials;
   std::vector<pack::InstanceRecord> instances;
   std::vector<std::vector<std::byte>> meshes;  // raw MESH payloads
+  std::vector<std::byte> skeleton;             // raw SKEL payload (empty without skins); skins name `meshes`
+  std::vector<std::vector<std::byte>> animations;  // raw ANIM payloads, one per clip, animating `skeleton` (index 0)
   std::vector<TextureJob> texture_jobs;
   std::vector<BuiltTexture> textures;          // filled by build_texture, one per job, same order
   Aabb bounds;                                 // every instance's mesh box, in the instances' space
@@ -56,7 +58,8 @@ struct RelicChunks {
 // Materials with texture slots numbered in order of first use, one texture per (image, kind), where the kind is
 // colour (sRGB), normal or linear data; a kind's role is the union of its uses (an image used as occlusion and as
 // metallic-roughness is one Data texture; base colour of a mask/blend material is ColorWithAlpha). Instances get
-// PLACEMENT applied (relic_from_model; identity for a plain model). Meshes are built with build_mesh.
+// PLACEMENT applied (relic_from_model; identity for a plain model). Meshes are built with build_mesh. A skinned
+// model also gets its SKEL payload (root: PLACEMENT * the model's normalisation) and one ANIM payload per clip.
 RelicChunks plan_relic(const ImportedModel& model, const mat4& placement);
 
 // Decodes IMAGE, fits it within OPTIONS.max_texture_size, builds the gamma-correct mip chain, chooses the format for

@@ -190,6 +190,9 @@ std::vector<std::byte> serialize_relic(const RelicChunks& relic) {
     w.pod(t.stats.rgba8_bytes);
     w.pod(t.stats.stored_bytes);
   }
+  w.bytes(relic.skeleton);
+  w.pod(uint32_t(relic.animations.size()));
+  for (const auto& animation : relic.animations) w.bytes(animation);
   w.pod(relic.bounds.min);
   w.pod(relic.bounds.max);
   w.pod(relic.vertices);
@@ -226,6 +229,11 @@ std::optional<RelicChunks> deserialize_relic(std::span<const std::byte> bytes) {
       return std::nullopt;
     }
     t.chunk.compression = pack::Compression(compression);
+  }
+  if (!r.bytes(relic.skeleton) || !r.count(count, kLimit)) return std::nullopt;
+  relic.animations.resize(count);
+  for (auto& animation : relic.animations) {
+    if (!r.bytes(animation)) return std::nullopt;
   }
   if (!r.pod(relic.bounds.min) || !r.pod(relic.bounds.max) || !r.pod(relic.vertices) || !r.count(count, kLimit)) {
     return std::nullopt;
