@@ -48,7 +48,7 @@ Result<std::filesystem::path> pack_exhibition(const std::filesystem::path& exhib
   std::filesystem::path pack = cache / (source.stem().string() + ".lypak");
 
   std::vector<std::string> args = {find_pack_tool().string(), "pack", source.string(), "-o", pack.string(),
-                                   "--cache", (cache / "relics").string(), "--quiet"};
+                                   "--cache", (cache / "relics").string(), "--quiet", "--allow-missing"};
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

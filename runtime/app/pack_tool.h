@@ -12,7 +12,8 @@ namespace liyuan::app {
 std::filesystem::path find_pack_tool();
 
 // Packs EXHIBITION (exhibition.yaml) into the user cache and returns the pack's path. liyuan-pack's own content cache
-// makes this cheap when little changed; its warnings and errors go to stderr. Errors say why packing failed.
+// makes this cheap when little changed; its warnings and errors go to stderr. A relic that cannot be packed is left
+// out with a warning (--allow-missing): the show places a placeholder where it should stand. Errors say why packing failed.
 Result<std::filesystem::path> pack_exhibition(const std::filesystem::path& exhibition);
 
 }  // namespace liyuan::app

@@ -56,6 +56,9 @@ Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const
       log_changes(*show, state, &chapter, &caption);
       SceneFrame frame = build_scene_frame(*show, (*frames)->assets(), state, aspect, options.stereo);
       for (const std::string& problem : frame.problems) log::warn("{}", problem);
+      if (i == 0)
+        for (const std::string& id : frame.missing_relics)
+          log::warn("relic '{}' is in the scene but not in the pack: a placeholder stands in its place", id);
       setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
                          std::move(frame.joint_matrices)};
     } else {

@@ -57,7 +57,7 @@ FrameBuilder exhibition_at(const Show& show, const RenderOptions& options) {
     float aspect = float(options.width) / float(options.height);
     SceneFrame frame = build_scene_frame(show, assets, state, aspect, options.stereo);
     for (const std::string& id : frame.missing_relics)
-      log::warn("relic '{}' is in the scene but not in the pack: nothing is shown in its place", id);
+      log::warn("relic '{}' is in the scene but not in the pack: a placeholder stands in its place", id);
     for (const std::string& problem : frame.problems) log::warn("{}", problem);
     return FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
                       std::move(frame.joint_matrices)};

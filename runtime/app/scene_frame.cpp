@@ -62,7 +62,11 @@ SceneFrame build_scene_frame(const Show& show, const render::GpuAssets& assets, 
     if (relic.node < 0 || !state.shown[size_t(relic.node)]) continue;
     auto record = show.relics.find(relic.relic_id);
     if (record == show.relics.end()) {
+      // The pack lacks it (left out when packing failed): a placeholder keeps the gap visible and the show going.
       frame.missing_relics.push_back(relic.relic_id);
+      frame.instances.push_back(
+          render::make_instance(assets, assets.placeholder_mesh(), state.world[size_t(relic.node)]));
+      everything.expand(frame.instances.back().world_bounds);
       continue;
     }
     const mat4& node_world = state.world[size_t(relic.node)];

@@ -17,7 +17,7 @@ struct SceneFrame {
   std::vector<mat4> joint_matrices;  // palettes of posed (skinned) instances
   render::Lighting lighting;
   std::vector<render::View> views;  // 1, or 2 eyes for stereo
-  std::vector<std::string> missing_relics;  // relic ids the scene places but the pack lacks
+  std::vector<std::string> missing_relics;  // relic ids the scene places but the pack lacks (shown as placeholders)
   std::vector<std::string> problems;        // clips that could not be posed (the relic is shown at rest)
 };
 

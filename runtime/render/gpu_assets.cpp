@@ -63,6 +63,24 @@ Result<gpu::Image> create_solid_texture(gpu::Gpu& gpu, gpu::Uploader& uploader, 
   return image;
 }
 
+// Frosted grey glass: clearly not a relic, and nothing a visitor could mistake for one.
+pack::MaterialRecord placeholder_material() {
+  pack::MaterialRecord r{};
+  r.base_color_factor[0] = 0.55f;
+  r.base_color_factor[1] = 0.57f;
+  r.base_color_factor[2] = 0.62f;
+  r.base_color_factor[3] = 0.45f;
+  r.roughness_factor = 0.5f;
+  r.normal_scale = 1.0f;
+  r.occlusion_strength = 1.0f;
+  r.alpha_cutoff = 0.5f;
+  r.alpha_mode = uint32_t(pack::AlphaMode::Blend);
+  r.double_sided = 1;
+  r.base_color_texture = r.metallic_roughness_texture = r.normal_texture = r.occlusion_texture =
+      r.emissive_texture = pack::kNoTexture;
+  return r;
+}
+
 mat3 normal_matrix_of(const mat4& m) { return glm::transpose(glm::inverse(mat3(m))); }
 
 }  // namespace
@@ -88,6 +106,8 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
     index_count += mesh.header->index_count;
   }
   if (vertex_count == 0 || index_count == 0) return make_error("the pack holds no geometry");
+  vertex_count += kPlaceholderVertices;
+  index_count += kPlaceholderIndices;
   auto vertices = gpu::create_buffer(gpu_, vertex_count * sizeof(pack::PackedVertex),
                                      VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                      gpu::MemoryUsage::GpuOnly);
@@ -163,6 +183,73 @@ Status GpuAssets::upload_geometry(const PackContents& contents, gpu::Uploader& u
     first_vertex += header.vertex_count;
     first_index += header.index_count;
   }
+  return upload_placeholder(uploader, first_vertex, first_index, static_cast<uint32_t>(contents.materials.size()));
+}
+
+// A box 30 cm on a side, standing on the origin: what a scene shows where a relic should stand but the pack lacks it.
+Status GpuAssets::upload_placeholder(gpu::Uploader& uploader, uint64_t first_vertex, uint64_t first_index,
+                                     uint32_t material) {
+  const Aabb box{vec3(-0.15f, 0.0f, -0.15f), vec3(0.15f, 0.3f, 0.15f)};
+  std::vector<pack::PackedVertex> vertices;
+  std::vector<uint32_t> indices;
+  for (int axis = 0; axis < 3; ++axis) {
+    for (int side = 0; side < 2; ++side) {
+      vec3 normal(0.0f);
+      normal[axis] = side ? 1.0f : -1.0f;
+      int u = (axis + 1) % 3, v = (axis + 2) % 3;
+      uint32_t base = uint32_t(vertices.size());
+      for (int corner = 0; corner < 4; ++corner) {
+        pack::PackedVertex q{};
+        vec3 unit(0.0f);  // 0..1 inside the box
+        unit[axis] = side ? 1.0f : 0.0f;
+        unit[u] = (corner == 1 || corner == 2) ? 1.0f : 0.0f;
+        unit[v] = (corner >= 2) ? 1.0f : 0.0f;
+        for (int k = 0; k < 3; ++k) {
+          q.position[k] = vertex::to_unorm16(unit[k]);
+          q.normal[k] = vertex::to_snorm8(normal[k]);
+          q.tangent[k] = vertex::to_snorm8(k == u ? 1.0f : 0.0f);
+        }
+        q.tangent[3] = 127;
+        for (uint8_t& c : q.color) c = 255;
+        vertices.push_back(q);
+      }
+      // Counter-clockwise seen from outside: flip the winding on the sides whose u x v points inwards.
+      bool flip = side == 0;
+      uint32_t quad[6] = {0, 1, 2, 0, 2, 3};
+      if (flip) std::swap(quad[1], quad[2]), std::swap(quad[4], quad[5]);
+      for (uint32_t i : quad) indices.push_back(base + i);
+    }
+  }
+  auto copy = [](const auto& source) {
+    return [&source](std::span<std::byte> staging) {
+      std::memcpy(staging.data(), source.data(), staging.size());
+      return Status{};
+    };
+  };
+  if (Status s = uploader.upload_buffer(vertices_, first_vertex * sizeof(pack::PackedVertex),
+                                        vertices.size() * sizeof(pack::PackedVertex), copy(vertices));
+      !s)
+    return s;
+  if (Status s = uploader.upload_buffer(indices_, first_index * sizeof(uint32_t), indices.size() * sizeof(uint32_t),
+                                        copy(indices));
+      !s)
+    return s;
+  if (skin_vertices_.handle) {
+    std::vector<pack::SkinVertex16> no_skin(vertices.size());
+    if (Status s = uploader.upload_buffer(skin_vertices_, first_vertex * sizeof(pack::SkinVertex16),
+                                          no_skin.size() * sizeof(pack::SkinVertex16), copy(no_skin));
+        !s)
+      return s;
+  }
+  GpuMesh mesh;
+  mesh.vertex_offset = static_cast<int32_t>(first_vertex);
+  mesh.lods.push_back(GpuLod{static_cast<uint32_t>(first_index), uint32_t(indices.size()), 0.0f});
+  mesh.material = material;
+  mesh.bounds = box;
+  mesh.posed_bounds = box;
+  mesh.mesh_from_vertex = glm::scale(glm::translate(mat4(1.0f), box.min), box.extent());
+  placeholder_mesh_ = uint32_t(meshes_.size());
+  meshes_.push_back(mesh);
   return {};
 }
 
@@ -206,6 +293,7 @@ Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& 
                                    VkDescriptorSetLayout layout) {
   std::vector<pack::MaterialRecord> records = contents.materials;
   if (records.empty()) return make_error("the pack holds no materials");
+  records.push_back(placeholder_material());
   VkDeviceSize alignment = std::max<VkDeviceSize>(gpu_.context->properties.limits.minUniformBufferOffsetAlignment, 16);
   VkDeviceSize stride = (sizeof(shader::MaterialUniforms) + alignment - 1) / alignment * alignment;
   auto uniforms = gpu::create_buffer(gpu_, stride * records.size(),

@@ -82,6 +82,9 @@ class GpuAssets {
   // empty (no handle) when no mesh is skinned.
   const gpu::Buffer& skin_buffer() const { return skin_vertices_; }
   const Aabb& world_bounds() const { return world_bounds_; }
+  // A built-in mesh (a translucent grey box, 30 cm, standing on the origin) for relics a scene places but the pack
+  // lacks: the show goes on, and the gap is visible.
+  uint32_t placeholder_mesh() const { return placeholder_mesh_; }
   uint64_t uploaded_bytes() const { return uploaded_bytes_; }
 
   // Decodes CONTENTS straight into staging memory and uploads it; MATERIAL_LAYOUT is the renderer's material set
@@ -94,6 +97,10 @@ class GpuAssets {
   Status upload_textures(const PackContents& contents, gpu::Uploader& uploader);
   Status create_materials(const PackContents& contents, gpu::Uploader& uploader, VkDescriptorSetLayout layout);
   void place_instances(const PackContents& contents);
+  Status upload_placeholder(gpu::Uploader& uploader, uint64_t first_vertex, uint64_t first_index, uint32_t material);
+
+  static constexpr uint32_t kPlaceholderVertices = 24;
+  static constexpr uint32_t kPlaceholderIndices = 36;
 
   gpu::Gpu& gpu_;
   gpu::Buffer vertices_;
@@ -111,6 +118,7 @@ class GpuAssets {
   std::vector<GpuMaterial> materials_;
   Aabb world_bounds_;
   uint64_t uploaded_bytes_ = 0;
+  uint32_t placeholder_mesh_ = 0;
 };
 
 }  // namespace liyuan::render

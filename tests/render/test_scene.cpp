@@ -98,6 +98,39 @@ TEST(Scene, ABrokenSceneNamesTheLineAndRendersNothing) {
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 
+TEST(Scene, AMissingRelicShowsAPlaceholderAndTheShowGoesOn) {
+  // A copy of the tour laid out so its manifests' relative sources still resolve (models and content linked in),
+  // with the fox's model gone.
+  auto dir = output_dir();
+  auto root = dir / "x" / "y";
+  std::filesystem::create_directories(root / "exhibitions");
+  std::filesystem::create_directory_symlink(data_dir() / "models", root / "models");
+  std::filesystem::create_directory_symlink(content_dir(), dir / "content");
+  std::filesystem::copy(data_dir() / "exhibitions" / "tour", root / "exhibitions" / "tour",
+                        std::filesystem::copy_options::recursive);
+  auto fox = root / "exhibitions" / "tour" / "relics" / "fox.yaml";
+  std::string manifest = *read_text_file(fox);
+  size_t at = manifest.find("Fox.glb");
+  ASSERT_NE(at, std::string::npos);
+  manifest.replace(at, 7, "Gone.glb");
+  std::FILE* f = std::fopen(fox.c_str(), "wb");
+  std::fwrite(manifest.data(), 1, manifest.size(), f);
+  std::fclose(f);
+
+  auto out = dir / "placeholder.png";
+  CommandResult result = run_liyuan({"render", (root / "exhibitions" / "tour" / "exhibition.yaml").string(), "--out",
+                                     out.string(), "--size", "320x180", "--time", "11"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("Gone.glb"), std::string::npos) << "the warning should name the missing file:\n"
+                                                               << result.output;
+  EXPECT_NE(result.output.find("relic 'fox' is in the scene but not in the pack: a placeholder"), std::string::npos)
+      << result.output;
+  // The frame still shows the hall: the placeholder stands where the fox would, the rest is as usual.
+  auto image = read_png(out);
+  ASSERT_TRUE(image);
+  EXPECT_GT(mean_luminance(*image), 20.0);
+}
+
 TEST(Play, PlaysTheTourOffscreenAndReportsFrames) {
   CommandResult result = run_liyuan({"play", tour().string(), "--duration", "1", "--fps", "10", "--size", "160x90"});
   EXPECT_EQ(result.exit_code, 0) << result.output;

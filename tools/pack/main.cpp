@@ -36,6 +36,7 @@ struct PackArgs {
   bool no_cache = false;
   std::string report_json;
   bool quiet = false;
+  bool allow_missing = false;
 };
 
 int run_pack(const PackArgs& args) {
@@ -47,6 +48,7 @@ int run_pack(const PackArgs& args) {
     return kExitUsage;
   }
   options.import.base_color = args.base_color;
+  options.allow_missing = args.allow_missing;
   options.jobs = args.jobs == 0 ? packer::default_jobs() : args.jobs;
   const std::filesystem::path output(args.output);
   if (!args.no_cache) {
@@ -113,6 +115,9 @@ int main(int argc, char** argv) {
   pack->add_option("--cache", pack_args.cache, "Cache folder for processed relics (default: .liyuan-cache next to the output)");
   pack->add_flag("--no-cache", pack_args.no_cache, "Neither read nor write the relic cache");
   pack->add_option("--report-json", pack_args.report_json, "Also write the summary as JSON to FILE");
+  pack->add_flag("--allow-missing", pack_args.allow_missing,
+                 "Leave out relics that cannot be packed (with a warning) instead of failing: the show places a "
+                 "placeholder");
   pack->add_flag("-q,--quiet", pack_args.quiet, "No progress and no summary (warnings and errors still print)");
 
   std::string inspect_path;

@@ -50,6 +50,7 @@ struct RelicTask {
 
 // Phase 1 for TASK: the cached entry, or import, placement and meshes.
 void prepare_relic(RelicTask& task, const PipelineOptions& options, const RelicCache* cache) {
+  if (task.error) return;  // its manifest already failed (allow_missing)
   const auto start = Clock::now();
   if (cache && task.manifest) {
     auto key = relic_cache_key(*task.manifest, options.textures, options.fingerprint);
@@ -110,11 +111,19 @@ RelicReport report_of(const RelicTask& task) {
 }
 
 Result<std::vector<RelicTask>> tasks_for_manifests(const std::vector<std::pair<std::filesystem::path, std::string>>& files,
-                                                   Progress* progress) {
+                                                   Progress* progress, bool allow_missing) {
   std::vector<RelicTask> tasks;
   std::map<std::string, std::string> ids;  // id → manifest
   for (const auto& [path, display] : files) {
     auto manifest = load_manifest(path, display);
+    if (!manifest && allow_missing) {
+      // Left out later with the reason (a missing source, most often); the scene shows a placeholder.
+      RelicTask failed;
+      failed.name = display;
+      failed.error = manifest.error();
+      tasks.push_back(std::move(failed));
+      continue;
+    }
     if (!manifest) return manifest.error();
     for (const std::string& warning : manifest->warnings) {
       if (progress) progress->warn(warning);
@@ -187,7 +196,7 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
       report.kind = "relics";
       for (const auto& input : inputs) manifests.emplace_back(input, input.string());
     }
-    auto loaded = tasks_for_manifests(manifests, options.progress);
+    auto loaded = tasks_for_manifests(manifests, options.progress, options.allow_missing);
     if (!loaded) return loaded.error();
     tasks = std::move(*loaded);
     assembly.catalogued = true;
@@ -207,9 +216,20 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
       progress->advance(fmt::format("{}: {}", t.name, t.error ? "failed" : t.from_cache ? "from the cache" : "meshes"));
     }
   });
-  for (const RelicTask& task : tasks) {
-    if (task.error) return *task.error;
-  }
+  // A relic that failed: the whole pack fails, or (allow_missing) the relic is left out and the rest goes on.
+  auto leave_out_failed = [&]() -> Status {
+    for (const RelicTask& task : tasks) {
+      if (!task.error) continue;
+      if (!options.allow_missing || !assembly.catalogued) return *task.error;
+      report.left_out.push_back(task.name + ": " + task.error->to_string());
+      report.warnings.push_back("relic '" + task.name + "' left out (the show will place a placeholder): " +
+                                task.error->to_string());
+    }
+    std::erase_if(tasks, [](const RelicTask& task) { return task.error.has_value(); });
+    if (tasks.empty()) return make_error("no relic could be packed");
+    return {};
+  };
+  if (Status s = leave_out_failed(); !s) return s.error();
 
   // Phase 2: every texture of every relic that was not cached, all in one parallel loop.
   struct TextureWork {
@@ -237,9 +257,10 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
     }
   });
   for (size_t w = 0; w < work.size(); ++w) {
-    if (texture_errors[w]) return *texture_errors[w];
+    if (texture_errors[w] && !tasks[work[w].task].error) tasks[work[w].task].error = *texture_errors[w];
     tasks[work[w].task].seconds += texture_seconds[w];
   }
+  if (Status s = leave_out_failed(); !s) return s.error();
 
   // Phase 3: store what was built; a cache that cannot be written only costs a warning.
   if (cache) {

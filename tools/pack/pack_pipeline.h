@@ -29,6 +29,9 @@ struct PipelineOptions {
   std::optional<std::filesystem::path> cache; // the cache folder; none: no cache
   uint64_t fingerprint = 0;                   // tool_fingerprint(), part of cache keys
   Progress* progress = nullptr;               // where progress and warnings go (none: silent)
+  // Exhibitions and manifests only: a relic that cannot be packed (missing or unreadable source, undecodable
+  // texture) is left out with a warning instead of failing the pack, so the show can go on with a placeholder.
+  bool allow_missing = false;
 };
 
 // What the summary and --report-json say about one relic (or the one model).
@@ -47,6 +50,7 @@ struct RelicReport {
 
 struct PackReport {
   std::string kind;  // "model", "relics", "exhibition"
+  std::vector<std::string> left_out;  // relics left out under allow_missing, each with the reason
   std::string target;
   std::vector<RelicReport> relics;
   uint32_t reprocessed = 0;  // relics built in this run

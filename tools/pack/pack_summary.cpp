@@ -75,6 +75,7 @@ nlohmann::json report_json(const PackReport& report, const std::string& output) 
   j["pack_bytes"] = report.pack_bytes;
   j["seconds"] = report.seconds;
   j["reprocessed"] = report.reprocessed;
+  j["left_out"] = report.left_out;
   j["cached"] = report.cached;
   j["scenes"] = report.scenes;
   j["strings"] = report.strings;
