@@ -38,7 +38,8 @@ struct LoadedInput {
   const PackContents& pack() const { return show ? show->contents : *contents; }
 };
 
-// Loads PATH: exhibition sources (is_scene_path) through load_show, else a pack (opened and its contents validated).
+// Loads PATH: exhibition sources (is_scene_path) through load_show; an exhibition pack (one carrying scenes) as the
+// show it carries; else a bare pack (opened and its contents validated).
 Result<LoadedInput> load_input(const std::filesystem::path& path);
 
 // Loads EXHIBITION (exhibition.yaml): parses and checks every document (warnings are printed, errors fail with

@@ -6,9 +6,9 @@
 
 namespace liyuan::scene {
 
-Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics) {
+Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics, const DocumentSource& source) {
   Exhibition exhibition;
-  exhibition.sources = load_exhibition_sources(path, diagnostics);
+  exhibition.sources = load_exhibition_sources(path, diagnostics, source);
   check_references(exhibition.sources, diagnostics);
   exhibition.graph = build_scene_graph(exhibition.sources.scenes, diagnostics);
   exhibition.timeline =
@@ -19,8 +19,9 @@ Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diag
   return exhibition;
 }
 
-Result<Exhibition> load_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics) {
-  Exhibition exhibition = check_exhibition(path, diagnostics);
+Result<Exhibition> load_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                   const DocumentSource& source) {
+  Exhibition exhibition = check_exhibition(path, diagnostics, source);
   if (diagnostics.has_errors()) return diagnostics.first_error();
   return exhibition;
 }

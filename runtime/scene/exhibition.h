@@ -17,11 +17,13 @@ struct Exhibition {
   Timeline timeline;
 };
 
-// Loads PATH and everything it names, runs every lint check, and builds the graph and timeline. Every problem goes
+// Loads PATH and everything it names (from SOURCE when set: exhibition_loader.h), runs every lint check, and builds the graph and timeline. Every problem goes
 // to DIAGNOSTICS; what could be built is returned even when there were errors (lint reports, the runtime refuses).
-Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics);
+Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics,
+                            const DocumentSource& source = {});
 
 // As check_exhibition, for the runtime: the first error when there is any (warnings are left in DIAGNOSTICS).
-Result<Exhibition> load_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics);
+Result<Exhibition> load_exhibition(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                   const DocumentSource& source = {});
 
 }  // namespace liyuan::scene

@@ -15,14 +15,19 @@ namespace {
 
 class Loader {
  public:
-  Loader(std::filesystem::path root, Diagnostics& diagnostics) : root_(std::move(root)), diagnostics_(diagnostics) {}
+  Loader(std::filesystem::path root, Diagnostics& diagnostics, const DocumentSource& source)
+      : root_(std::move(root)), diagnostics_(diagnostics), source_(source) {}
 
   // Reads the file at IN_ROOT; errors go to REFERRED_AT (the entry naming it) or, for the first file, to the file.
   std::optional<std::string> read(const std::filesystem::path& in_root, const Location* referred_at) {
     std::filesystem::path path = display_path(root_, in_root);
     std::error_code ec;
     std::string reason;
-    if (!std::filesystem::is_regular_file(path, ec)) {
+    if (source_) {
+      auto text = source_(path);
+      if (text && text->size() <= kMaxDocumentBytes) return std::move(*text);
+      reason = text ? fmt::format("is larger than {} MiB", kMaxDocumentBytes >> 20) : text.error().message;
+    } else if (!std::filesystem::is_regular_file(path, ec)) {
       reason = std::filesystem::exists(path, ec) ? "is not a regular file" : "no such file";
     } else if (std::filesystem::file_size(path, ec) > kMaxDocumentBytes) {
       reason = fmt::format("is larger than {} MiB", kMaxDocumentBytes >> 20);
@@ -127,6 +132,7 @@ class Loader {
  private:
   std::filesystem::path root_;
   Diagnostics& diagnostics_;
+  const DocumentSource& source_;
   std::vector<std::filesystem::path> stack_;   // files being loaded, outermost first
   std::vector<std::filesystem::path> loaded_;  // files already loaded
   std::optional<ExhibitionDocument> exhibition_;
@@ -137,8 +143,9 @@ class Loader {
 
 }  // namespace
 
-ExhibitionSources load_exhibition_sources(const std::filesystem::path& path, Diagnostics& diagnostics) {
-  Loader loader(path.parent_path(), diagnostics);
+ExhibitionSources load_exhibition_sources(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                          const DocumentSource& source) {
+  Loader loader(path.parent_path(), diagnostics, source);
   std::filesystem::path in_root = path.filename();
   auto text = loader.read(in_root, nullptr);
   if (!text) return {};

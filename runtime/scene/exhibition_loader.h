@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "scene/diagnostics.h"
@@ -22,7 +24,13 @@ struct ExhibitionSources {
 // Scene files larger than this are refused (a hand-written scene is a few kilobytes).
 inline constexpr size_t kMaxDocumentBytes = 16u << 20;
 
-// Loads PATH (an exhibition file, or a lone scene file) and everything it names, reporting every problem.
-ExhibitionSources load_exhibition_sources(const std::filesystem::path& path, Diagnostics& diagnostics);
+// Where documents come from: the text of the document at PATH (the exhibition's folder joined with the document's
+// relative path), or an error saying why it cannot be read. Empty: the file system.
+using DocumentSource = std::function<Result<std::string>(const std::filesystem::path& path)>;
+
+// Loads PATH (an exhibition file, or a lone scene file) and everything it names, reporting every problem. Documents
+// are read from SOURCE (a pack's carried files, say) when it is set, else from disk.
+ExhibitionSources load_exhibition_sources(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                          const DocumentSource& source = {});
 
 }  // namespace liyuan::scene

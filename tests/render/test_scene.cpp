@@ -46,6 +46,20 @@ TEST(Scene, TourAtTwoTimesMatchesItsGoldenImagesAndChanges) {
       << "early " << mean_luminance(early) << ", late " << mean_luminance(late);
 }
 
+TEST(Scene, AnExhibitionPackAloneIsTheWholeShow) {
+  // One file is one exhibition: the pack carries its scenes, strings and manifests, and renders as its sources do.
+  auto dir = output_dir();
+  auto pack = dir / "tour.lypak";
+  CommandResult packed = run_command(pack_exe(), {"pack", tour().string(), "-o", pack.string(), "--no-cache", "-q"});
+  ASSERT_EQ(packed.exit_code, 0) << packed.output;
+  auto out = dir / "tour_t9.png";
+  CommandResult result =
+      run_liyuan({"render", pack.string(), "--out", out.string(), "--size", "320x180", "--time", "9"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  std::string failure = check_against_golden(out, "tour_t9", dir);
+  EXPECT_TRUE(failure.empty()) << failure;
+}
+
 TEST(Scene, TheFoxWalks) {
   // After 10 s the camera path has ended and the lantern holds its brightness: between 11.0 s and 11.35 s (half a
   // Walk cycle) only the fox can change, and it must.

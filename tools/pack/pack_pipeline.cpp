@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -305,6 +306,15 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
   if (exhibition) {
     assembly.scenes.push_back(exhibition->document);
     for (CarriedFile& scene : exhibition->scenes) assembly.scenes.push_back(std::move(scene));
+    // The relic manifests too, so that a pack alone is a whole exhibition: the runtime checks its scenes against
+    // them as lint does (a manifest that cannot be read is simply not carried; its relic is then a placeholder).
+    for (const std::string& relative : exhibition->manifests) {
+      std::ifstream in(exhibition->folder / relative, std::ios::binary);
+      if (!in) continue;
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      assembly.scenes.push_back(
+          CarriedFile{std::filesystem::path(relative).lexically_normal().generic_string(), std::move(text)});
+    }
     assembly.strings = std::move(exhibition->strings);
   }
   for (RelicTask& task : tasks) assembly.relics.push_back(std::move(task.chunks));
