@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "importer.h"
+#include "mesh_builder.h"
 #include "pack_builder.h"
 #include "pack_writer.h"
 #include "texture_builder.h"
@@ -347,6 +348,7 @@ struct Row {
   double geo_import_ms = 0, geo_load_ms = 0, all_source_ms = 0, all_pack_ms = 0;
   uint64_t source = 0, pack = 0;
   uint64_t mesh_stored = 0;
+  uint64_t level0_streams = 0;  // encoded vertex + index (+ skin) streams of the meshes built without an LOD chain
   uint64_t vertices = 0;   // over all meshes
   uint64_t gpu_bytes = 0;  // GPU-ready buffers the geometry load makes (gpu_ready_bytes of every mesh)
   // Encoded stream bytes over all MESH chunks (inside the chunks, before any zstd on the chunk), and LOD index counts.
@@ -391,6 +393,13 @@ std::optional<Row> bench_model(const Model& model, const fs::path& root, const f
   row.source = source_bytes(source, *imported);
   row.pack = built->bytes.size();
   row.mesh_stored = chunk_totals(*reader, pack::ChunkType::Mesh).stored;
+  // Like for like with gltfpack, which writes no LODs: the same meshes built with level 0 only.
+  for (const packer::ImportedMesh& mesh : imported->meshes) {
+    packer::LodOptions level0_only;
+    level0_only.max_levels = 1;
+    packer::BuiltMesh one = packer::build_mesh(mesh, mesh.material, level0_only);
+    row.level0_streams += one.payload.size() - sizeof(pack::MeshHeader);
+  }
   for (uint32_t m = 0; m < reader->count(pack::ChunkType::Mesh); ++m) {
     auto bytes = reader->load(size_t(reader->find(pack::ChunkType::Mesh, m)));
     if (!bytes || bytes->size() < sizeof(pack::MeshHeader)) {
@@ -495,14 +504,15 @@ void print_tables(const std::vector<Row>& rows, const fs::path& gltfpack, const 
       "buffers (vtx / idx) of `gltfpack -cc -i MODEL -o TMP/out.gltf -r TMP/report.json`, from its -r report;\n"
       ".bin = the whole out.bin, which also holds what the last column lists (embedded GLB images, animation, skin\n"
       "inverse bind matrices); gp ms = its wall time, process start and writing included, best of the runs.\n"
-      "ours/gp = mesh B / gltfpack, goal <= {:.1f}; vtx x, idx x = ours / gltfpack per stream.\n\n",
+      "ours/gp = mesh B / gltfpack, goal <= {:.1f}; vtx x, idx x = ours / gltfpack per stream. L0 only = our encoded\n"
+      "streams for the same meshes built without an LOD chain (gltfpack writes none), L0/gp = that / gltfpack.\n\n",
       measured ? fmt::format("{} ({}), run now", gltfpack_version.empty() ? "gltfpack" : gltfpack_version,
                              gltfpack.string())
                : "gltfpack not on PATH, reference figures of gltfpack 0.18 marked (ref)",
       sizeof(pack::MeshHeader), kSizeGoal);
-  fmt::print("{:<15} {:>8} {:>8} {:>8} {:>6} {:>5} {:>4} {:>6} | {:>14} {:>8} {:>7} {:>16} {:>6} | {:>7} {:>5} {:>5} {:>5} | {}\n",
+  fmt::print("{:<15} {:>8} {:>8} {:>8} {:>6} {:>5} {:>4} {:>6} | {:>14} {:>8} {:>7} {:>16} {:>6} | {:>7} {:>5} {:>5} {:>5} | {:>8} {:>6} | {}\n",
              "model", "mesh B", "vtx", "idx", "skin", "hdr", "LODs", "idx/L0", "gltfpack", "vtx", "idx", ".bin",
-             "gp ms", "ours/gp", "<=1.0", "vtx x", "idx x", ".bin also holds");
+             "gp ms", "ours/gp", "<=1.0", "vtx x", "idx x", "L0 only", "L0/gp", ".bin also holds");
   auto part_ratio = [](uint64_t ours, int64_t theirs) {
     return theirs > 0 ? fmt::format("{:.1f}", double(ours) / double(theirs)) : std::string("-");
   };
@@ -512,7 +522,7 @@ void print_tables(const std::vector<Row>& rows, const fs::path& gltfpack, const 
     auto figure = [&](int64_t bytes) { return bytes < 0 ? std::string("-") : grouped(uint64_t(bytes)); };
     const bool known = g.geometry > 0;
     const double versus = known ? double(r.mesh_stored) / double(g.geometry) : 0.0;
-    fmt::print("{:<15} {:>8} {:>8} {:>8} {:>6} {:>5} {:>4} {:>6} | {:>14} {:>8} {:>7} {:>16} {:>6} | {:>7} {:>5} {:>5} {:>5} | {}\n",
+    fmt::print("{:<15} {:>8} {:>8} {:>8} {:>6} {:>5} {:>4} {:>6} | {:>14} {:>8} {:>7} {:>16} {:>6} | {:>7} {:>5} {:>5} {:>5} | {:>8} {:>6} | {}\n",
                r.name, grouped(r.mesh_stored), grouped(r.vertex_stream), grouped(r.index_stream),
                grouped(r.skin_stream), grouped(r.headers), r.max_lods,
                fmt::format("{:.2f}", double(r.all_indices) / double(std::max<uint64_t>(1, r.lod0_indices))),
@@ -520,6 +530,7 @@ void print_tables(const std::vector<Row>& rows, const fs::path& gltfpack, const 
                g.bin < 0 ? "-" : figure(g.bin) + tag, g.ms < 0 ? "-" : fmt::format("{:.1f}", g.ms),
                known ? fmt::format("{:.2f}x", versus) : "-", known ? yes_no(versus <= kSizeGoal) : "-",
                part_ratio(r.vertex_stream + r.skin_stream, g.vertex), part_ratio(r.index_stream, g.index),
+               grouped(r.level0_streams), known ? fmt::format("{:.2f}x", double(r.level0_streams) / double(g.geometry)) : "-",
                g.failed ? "gltfpack failed" : g.also.empty() ? "-" : g.also);
   }
 
