@@ -166,3 +166,24 @@ TEST(PackTool, UsageErrorsExitWithTwoAndHelpWithZero) {
 
 }  // namespace
 }  // namespace liyuan::test
+
+namespace liyuan::test {
+namespace {
+
+TEST(PackTool, InspectListsSkeletonsAndClips) {
+  const auto out = output_dir() / "fox.lypak";
+  ASSERT_EQ(pack_tool({"pack", model_path("Fox/glTF-Binary/Fox.glb").string(), "-o", out.string(),
+                       "--max-texture-size", "16"}).exit_code,
+            0);
+  const nlohmann::json report = inspect_json(out);
+  ASSERT_EQ(report["skeletons"].size(), 1u);
+  EXPECT_EQ(report["skeletons"][0]["joints"], 24);
+  ASSERT_EQ(report["clips"].size(), 3u);
+  EXPECT_EQ(report["clips"][1]["name"], "Walk");
+  EXPECT_NEAR(report["clips"][1]["duration"].get<double>(), 0.7083, 1e-3);
+  const CommandResult text = pack_tool({"inspect", out.string()});
+  EXPECT_NE(text.output.find("clip 2: 'Run' on skeleton 0"), std::string::npos) << text.output;
+}
+
+}  // namespace
+}  // namespace liyuan::test

@@ -1,6 +1,8 @@
 // Pack inspection (JSON and text) and full verification, through the runtime's own reader.
 #include "inspect.h"
 
+#include "assets/skeleton_chunks.h"
+
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
 #include "pack_summary.h"
@@ -144,6 +146,23 @@ Result<nlohmann::json> inspect_pack(const std::filesystem::path& path) {
                                   {"mips", th.mip_count},
                                   {"format", texture_format_name(th.format)}});
   }
+  report["skeletons"] = nlohmann::json::array();
+  for (size_t k = 0; k < contents->skeletons.size(); ++k) {
+    const SkeletonChunk& skeleton = contents->skeletons[k];
+    report["skeletons"].push_back({{"index", k},
+                                   {"nodes", skeleton.nodes.size()},
+                                   {"skins", skeleton.skins.size()},
+                                   {"joints", skeleton.joints.size()}});
+  }
+  report["clips"] = nlohmann::json::array();
+  for (size_t k = 0; k < contents->animations.size(); ++k) {
+    const AnimationChunk& clip = contents->animations[k];
+    report["clips"].push_back({{"index", k},
+                               {"name", std::string(clip.name)},
+                               {"skeleton", clip.header->skeleton},
+                               {"duration", clip.header->duration},
+                               {"channels", clip.channels.size()}});
+  }
   report["instances"] = nlohmann::json::array();
   for (size_t k = 0; k < contents->instances.size(); ++k) {
     const pack::InstanceRecord& r = contents->instances[k];
@@ -209,6 +228,17 @@ std::string format_inspection(const nlohmann::json& r) {
   for (const auto& k : r["instances"]) {
     out += fmt::format("  instance {}: mesh {} at {}\n", k["index"].get<size_t>(), k["mesh"].get<uint32_t>(),
                        vec_text(k["translation"]));
+  }
+  out += fmt::format("skeletons: {}\n", r["skeletons"].size());
+  for (const auto& k : r["skeletons"]) {
+    out += fmt::format("  skeleton {}: {} nodes, {} joints in {} skin(s)\n", k["index"].get<size_t>(),
+                       k["nodes"].get<size_t>(), k["joints"].get<size_t>(), k["skins"].get<size_t>());
+  }
+  out += fmt::format("clips: {}\n", r["clips"].size());
+  for (const auto& k : r["clips"]) {
+    out += fmt::format("  clip {}: '{}' on skeleton {}, {:.3f} s, {} channels\n", k["index"].get<size_t>(),
+                       k["name"].get<std::string>(), k["skeleton"].get<uint32_t>(), k["duration"].get<double>(),
+                       k["channels"].get<size_t>());
   }
   out += fmt::format("relics: {}\n", r["catalogue"].size());
   for (const auto& c : r["catalogue"]) {
