@@ -26,7 +26,8 @@ Result<std::unique_ptr<OffscreenFrames>> OffscreenFrames::create(gpu::Gpu& gpu, 
 Status OffscreenFrames::render(const FrameSetup& setup) {
   auto frame = presenter_->begin_frame();
   if (!frame) return frame.error();
-  render::FrameInput input{setup.views, &setup.lighting, assets_.get(), setup.instances, setup.joint_matrices};
+  render::FrameInput input{setup.views, &setup.lighting, assets_.get(), setup.instances, setup.joint_matrices,
+                           setup.pack_instances};
   if (Status s = renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after);
       !s)
     return s;

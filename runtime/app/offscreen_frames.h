@@ -20,8 +20,9 @@ namespace liyuan::app {
 struct FrameSetup {
   std::vector<render::View> views;
   render::Lighting lighting;
-  std::vector<render::GpuInstance> instances;  // empty: the pack's own instances (a bare relic)
+  std::vector<render::GpuInstance> instances;  // where the relics stand (a scene's, possibly none)
   std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
+  bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
 };
 
 struct OffscreenFramesDesc {

@@ -37,10 +37,13 @@ std::filesystem::path find_pack_tool() {
 Result<std::filesystem::path> pack_exhibition(const std::filesystem::path& exhibition) {
   std::error_code error;
   std::filesystem::path source = std::filesystem::weakly_canonical(exhibition, error);
-  if (error || !std::filesystem::is_regular_file(source))
+  if (error || !std::filesystem::is_regular_file(source, error))
     return make_error(exhibition.string() + ": no such exhibition file");
   std::filesystem::path cache = user_cache_dir();
-  if (cache.empty()) cache = std::filesystem::temp_directory_path() / "liyuan";
+  if (cache.empty()) {
+    std::filesystem::path temporary = std::filesystem::temp_directory_path(error);
+    cache = (error ? std::filesystem::path("/tmp") : temporary) / "liyuan";
+  }
   // One folder per exhibition source path, so two exhibitions never share a pack.
   cache = cache / "exhibitions" / fmt::format("{:016x}", hash_string(source.string()));
   std::filesystem::create_directories(cache, error);
@@ -57,6 +60,9 @@ Result<std::filesystem::path> pack_exhibition(const std::filesystem::path& exhib
     return make_error(std::string("cannot run liyuan-pack (") + args[0] + "): " + std::strerror(rc));
   int status = 0;
   if (waitpid(pid, &status, 0) < 0) return make_error("liyuan-pack: lost track of the process");
+  if (WIFSIGNALED(status))
+    return make_error(fmt::format("{}: liyuan-pack was killed by signal {} ({})", exhibition.string(),
+                                  WTERMSIG(status), strsignal(WTERMSIG(status))));
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     return make_error(exhibition.string() + ": liyuan-pack failed (its message is above)");
   return pack;

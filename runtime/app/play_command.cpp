@@ -63,10 +63,11 @@ Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const
                          std::move(frame.joint_matrices)};
     } else {
       render::FramingOptions framing;
-      framing.azimuth = float(2.0 * M_PI * (t - options.start) / duration);  // once round over the duration
+      // Once round over the duration (a zero duration shows the front).
+      framing.azimuth = duration > 0.0 ? float(2.0 * M_PI * (t - options.start) / duration) : 0.0f;
       const Aabb& bounds = (*frames)->assets().world_bounds();
       setup = FrameSetup{render::frame_bounds(bounds, aspect, options.stereo, framing),
-                         render::studio_lighting(bounds), {}, {}};
+                         render::studio_lighting(bounds), {}, {}, true};
     }
     stats.cpu_ms += frame_time.elapsed_ms();
     if (Status s = (*frames)->render(setup); !s) return s.error();

@@ -46,7 +46,7 @@ FrameBuilder turntable(const RenderOptions& options) {
     framing.azimuth = glm::radians(options.turntable_degrees);
     float aspect = float(options.width) / float(options.height);
     return FrameSetup{render::frame_bounds(assets.world_bounds(), aspect, options.stereo, framing),
-                      render::studio_lighting(assets.world_bounds()), {}, {}};
+                      render::studio_lighting(assets.world_bounds()), {}, {}, true};
   };
 }
 

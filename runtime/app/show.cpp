@@ -46,7 +46,8 @@ Result<std::unique_ptr<Show>> load_show_from_pack(PackReader reader) {
   if (!scenes) return scenes.error();
   auto strings = load_pack_files(show->reader, pack::ChunkType::Strings);
   if (!strings) return strings.error();
-  const std::filesystem::path root = show->reader.path();
+  // Normalised as the loader normalises the paths it asks for ("./show.lypak" must find "show.lypak/hall.yaml").
+  const std::filesystem::path root = show->reader.path().lexically_normal();
   scene::DocumentSource source = [&](const std::filesystem::path& path) -> Result<std::string> {
     std::string relative = path.lexically_relative(root).generic_string();
     for (const auto* files : {&*scenes, &*strings})

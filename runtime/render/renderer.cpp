@@ -428,7 +428,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
 
   // Views: a near plane that never clips the content, reversed-Z projection.
   std::span<const GpuInstance> instances;
-  if (frame.assets) instances = frame.instances.empty() ? std::span(frame.assets->instances()) : frame.instances;
+  if (frame.assets) instances = frame.pack_instances ? std::span(frame.assets->instances()) : frame.instances;
   std::vector<mat4> clip_from_world;
   Aabb bounds;
   for (const GpuInstance& instance : instances) bounds.expand(instance.world_bounds);

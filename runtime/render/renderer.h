@@ -37,11 +37,13 @@ struct FrameInput {
   std::span<const View> views;  // view_count of them
   const Lighting* lighting = nullptr;
   const GpuAssets* assets = nullptr;  // may be null: an empty frame
-  // Where ASSETS' meshes stand this frame (a scene's relics, from the timeline). Empty: the pack's own instances.
+  // Where ASSETS' meshes stand this frame (a scene's relics, from the timeline; possibly none).
   std::span<const GpuInstance> instances;
   // Joint matrices of the posed instances (GpuInstance::palette_offset; convention in anim/pose.h), copied into the
   // renderer's palette buffer at record time.
   std::span<const mat4> joint_matrices;
+  // Draw the pack's own instances (a bare relic) instead of INSTANCES.
+  bool pack_instances = false;
 };
 
 struct FrameStats {

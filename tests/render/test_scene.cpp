@@ -3,6 +3,8 @@
 // what changed.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "core/image_file.h"
 #include "core/mapped_file.h"
 #include "render_fixture.h"
@@ -53,8 +55,9 @@ TEST(Scene, AnExhibitionPackAloneIsTheWholeShow) {
   CommandResult packed = run_command(pack_exe(), {"pack", tour().string(), "-o", pack.string(), "--no-cache", "-q"});
   ASSERT_EQ(packed.exit_code, 0) << packed.output;
   auto out = dir / "tour_t9.png";
-  CommandResult result =
-      run_liyuan({"render", pack.string(), "--out", out.string(), "--size", "320x180", "--time", "9"});
+  // Named with a "." part, as a user typing ./tour.lypak would: the carried files must still be found.
+  CommandResult result = run_liyuan(
+      {"render", (dir / "." / "tour.lypak").string(), "--out", out.string(), "--size", "320x180", "--time", "9"});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   std::string failure = check_against_golden(out, "tour_t9", dir);
   EXPECT_TRUE(failure.empty()) << failure;
@@ -77,6 +80,51 @@ TEST(Scene, TheFoxWalks) {
   ImageComparison comparison = compare_images(frames[0], frames[1], {16, 0.0});
   EXPECT_GT(comparison.differing_fraction, 0.002) << "the fox did not move: " << comparison.summary;
   EXPECT_LT(comparison.differing_fraction, 0.2) << "more than the fox changed: " << comparison.summary;
+}
+
+// Writes TEXT to PATH.
+void write_text_file(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+}
+
+bool uniform(const RgbaImage& image) {
+  for (size_t i = 4; i < image.pixels.size(); i += 4)
+    if (std::memcmp(&image.pixels[i], &image.pixels[0], 3) != 0) return false;
+  return true;
+}
+
+TEST(Scene, AFrameWithNoRelicShownDrawsNoRelic) {
+  // One cube, hidden until 5 s: before then the hall is empty, and the pack's own placements of its relics must not
+  // be drawn in their stead.
+  auto dir = output_dir();
+  std::filesystem::create_directories(dir / "relics");
+  std::filesystem::copy_file(test_model("cube/cube.obj"), dir / "relics" / "cube.obj");
+  write_text_file(dir / "relics" / "cube.yaml",
+                  "id: cube\nsource: cube.obj\ntitle: {en: Cube}\ncredit: Liyuan project\nlicence: CC0-1.0\n"
+                  "size: [1, 1, 1]\n");
+  write_text_file(dir / "exhibition.yaml",
+                  "id: empty-hall\ntitle: t\ndefault_locale: en\nlocales: [en]\nrelics: [relics/cube.yaml]\n"
+                  "strings: [strings.yaml]\ninclude: [hall.yaml]\n");
+  write_text_file(dir / "strings.yaml", "en:\n  t: Empty hall\n");
+  write_text_file(dir / "hall.yaml",
+                  "nodes:\n  - name: cube\n    relic: {id: cube}\n  - name: eye\n    translation: [0, 0.5, 3]\n"
+                  "    viewpoint: {fov: 50}\ntimeline:\n  duration: 10\n  tracks:\n    - node: cube\n"
+                  "      property: active\n      keys:\n        - {t: 0, value: false}\n        - {t: 5, value: true}\n");
+  std::vector<RgbaImage> frames;
+  for (const char* time : {"1", "6"}) {
+    auto out = dir / (std::string("t") + time + ".png");
+    CommandResult result = run_liyuan(
+        {"render", (dir / "exhibition.yaml").string(), "--out", out.string(), "--size", "64x64", "--time", time});
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+    auto image = read_png(out);
+    ASSERT_TRUE(image);
+    frames.push_back(*image);
+  }
+  EXPECT_TRUE(uniform(frames[0])) << "something was drawn while the only relic was hidden";
+  EXPECT_FALSE(uniform(frames[1])) << "the cube should be drawn once shown";
 }
 
 TEST(Scene, TimeIsAPureFunction) {

@@ -134,9 +134,12 @@ std::vector<std::filesystem::path> model_dependencies(const std::filesystem::pat
   } else {
     static const std::set<std::string> kExtensions = {".png", ".jpg", ".jpeg", ".tga", ".bmp", ".psd", ".gif",
                                                       ".hdr", ".pic", ".pnm", ".ppm", ".pgm", ".mtl", ".bin"};
-    for (const auto& entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
-      if (entry.is_regular_file(error) && kExtensions.count(lowercase(entry.path().extension().string()))) {
-        files.insert(folder / entry.path().filename());
+    // Subfolders too (an MTL's "map_Kd textures/albedo.png", an FBX's textures/ folder), three levels deep.
+    std::filesystem::recursive_directory_iterator it(folder.empty() ? "." : folder, error), end;
+    for (; !error && it != end; it.increment(error)) {
+      if (it.depth() >= 3) it.disable_recursion_pending();
+      if (it->is_regular_file(error) && kExtensions.count(lowercase(it->path().extension().string()))) {
+        files.insert(it->path());
       }
     }
   }

@@ -15,7 +15,7 @@
 namespace liyuan::packer {
 
 // Bumped whenever the packer's output for the same inputs changes; part of every key.
-inline constexpr uint32_t kPackerCacheVersion = 2;
+inline constexpr uint32_t kPackerCacheVersion = 3;
 
 // XXH3 of the running executable (/proc/self/exe), so a rebuilt packer never reuses another build's entries; 0 when
 // it cannot be read.
