@@ -89,7 +89,8 @@ class Skinning : public ::testing::Test {
     auto frame = presenter_->begin_frame();
     EXPECT_TRUE(frame) << frame.error().to_string();
     if (!frame) return {};
-    FrameInput input{views_, &lighting_, assets_.get(), instances, palette};
+    // No clip: the pack's own instances, in the bind pose.
+    FrameInput input{views_, &lighting_, assets_.get(), instances, palette, instances.empty()};
     Status s = renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after);
     EXPECT_TRUE(s) << s.error().to_string();
     auto events = presenter_->end_frame();
