@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--fps", play.fps, "Frames per second of timeline time (a fixed step)")->capture_default_str();
   play_cmd->add_option("--size", play_size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
   play_cmd->add_flag("--stereo", play.stereo, "Both eyes, rendered in one multiview pass");
+  play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
+  play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
 
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(

@@ -1,6 +1,7 @@
 #include "app/play_command.h"
 
 #include <cmath>
+#include <optional>
 
 #include "app/exit_codes.h"
 #include "app/gpu_session.h"
@@ -12,6 +13,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "render/framing.h"
+#include "scene/playhead.h"
 #include "scene/timeline_evaluate.h"
 
 namespace liyuan::app {
@@ -47,11 +49,25 @@ Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const
   PlayStats stats;
   int32_t chapter = -1;
   std::string_view caption;
+  // The playhead maps play time onto timeline time: straight through, or looping the attract section until a
+  // visitor arrives.
+  std::optional<scene::Playhead> playhead;
+  if (show) {
+    playhead.emplace(show->exhibition.timeline, scene::AtEnd::Hold);
+    playhead->seek(options.start);
+    if (!options.attract) playhead->visitor_arrived();
+  }
   for (uint32_t i = 0; i < count; ++i) {
-    double t = options.start + double(i) / options.fps;
+    double played = double(i) / options.fps;
     Stopwatch frame_time;
     FrameSetup setup;
     if (show) {
+      if (options.attract && options.visitor_at >= 0.0 && played >= options.visitor_at &&
+          !playhead->visitor_present()) {
+        playhead->visitor_arrived();
+        log::info("{:7.2f} s  a visitor arrives (played {:.2f} s)", playhead->time(), played);
+      }
+      double t = playhead->time();
       scene::FrameState state = scene::evaluate(show->exhibition.timeline, show->exhibition.graph, t);
       log_changes(*show, state, &chapter, &caption);
       SceneFrame frame = build_scene_frame(*show, (*frames)->assets(), state, aspect, options.stereo);
@@ -61,10 +77,11 @@ Result<PlayStats> play_frames(gpu::Gpu& gpu, const PackContents& contents, const
           log::warn("relic '{}' is in the scene but not in the pack: a placeholder stands in its place", id);
       setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
                          std::move(frame.joint_matrices)};
+      playhead->advance(1.0 / options.fps);
     } else {
       render::FramingOptions framing;
       // Once round over the duration (a zero duration shows the front).
-      framing.azimuth = duration > 0.0 ? float(2.0 * M_PI * (t - options.start) / duration) : 0.0f;
+      framing.azimuth = duration > 0.0 ? float(2.0 * M_PI * played / duration) : 0.0f;
       const Aabb& bounds = (*frames)->assets().world_bounds();
       setup = FrameSetup{render::frame_bounds(bounds, aspect, options.stereo, framing),
                          render::studio_lighting(bounds), {}, {}, true};

@@ -1,5 +1,7 @@
-// `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]`:
-// plays an exhibition's timeline (or turns a bare relic once round) at a fixed time step. Until the window and headset
+// `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
+//  [--attract [--visitor-at W]]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
+// step. With --attract nobody is there at first: the timeline's attract section loops until a visitor arrives
+// (scripted with --visitor-at, in seconds of play). Until the window and headset
 // presenters exist, `auto` chooses offscreen and says so. Chapters and captions are logged as they start; at the end
 // the frame count and the CPU and total time per frame are printed.
 #pragma once
@@ -18,6 +20,8 @@ struct PlayOptions {
   uint32_t width = 1280;
   uint32_t height = 720;
   bool stereo = false;
+  bool attract = false;      // start with no visitor: the attract section loops
+  double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -96,23 +96,30 @@ bool uniform(const RgbaImage& image) {
   return true;
 }
 
-TEST(Scene, AFrameWithNoRelicShownDrawsNoRelic) {
-  // One cube, hidden until 5 s: before then the hall is empty, and the pack's own placements of its relics must not
-  // be drawn in their stead.
-  auto dir = output_dir();
+// A one-cube exhibition in DIR whose hall.yaml is HALL (nodes, timeline); returns its exhibition.yaml.
+std::filesystem::path write_cube_exhibition(const std::filesystem::path& dir, const std::string& hall) {
   std::filesystem::create_directories(dir / "relics");
   std::filesystem::copy_file(test_model("cube/cube.obj"), dir / "relics" / "cube.obj");
   write_text_file(dir / "relics" / "cube.yaml",
                   "id: cube\nsource: cube.obj\ntitle: {en: Cube}\ncredit: Liyuan project\nlicence: CC0-1.0\n"
                   "size: [1, 1, 1]\n");
   write_text_file(dir / "exhibition.yaml",
-                  "id: empty-hall\ntitle: t\ndefault_locale: en\nlocales: [en]\nrelics: [relics/cube.yaml]\n"
+                  "id: cube-hall\ntitle: t\ndefault_locale: en\nlocales: [en]\nrelics: [relics/cube.yaml]\n"
                   "strings: [strings.yaml]\ninclude: [hall.yaml]\n");
-  write_text_file(dir / "strings.yaml", "en:\n  t: Empty hall\n");
-  write_text_file(dir / "hall.yaml",
-                  "nodes:\n  - name: cube\n    relic: {id: cube}\n  - name: eye\n    translation: [0, 0.5, 3]\n"
-                  "    viewpoint: {fov: 50}\ntimeline:\n  duration: 10\n  tracks:\n    - node: cube\n"
-                  "      property: active\n      keys:\n        - {t: 0, value: false}\n        - {t: 5, value: true}\n");
+  write_text_file(dir / "strings.yaml", "en:\n  t: Cube hall\n  c.intro: Intro\n  c.tour: Tour\n");
+  write_text_file(dir / "hall.yaml", hall);
+  return dir / "exhibition.yaml";
+}
+
+TEST(Scene, AFrameWithNoRelicShownDrawsNoRelic) {
+  // One cube, hidden until 5 s: before then the hall is empty, and the pack's own placements of its relics must not
+  // be drawn in their stead.
+  auto dir = output_dir();
+  write_cube_exhibition(dir,
+                        "nodes:\n  - name: cube\n    relic: {id: cube}\n  - name: eye\n    translation: [0, 0.5, 3]\n"
+                        "    viewpoint: {fov: 50}\ntimeline:\n  duration: 10\n  tracks:\n    - node: cube\n"
+                        "      property: active\n      keys:\n        - {t: 0, value: false}\n"
+                        "        - {t: 5, value: true}\n");
   std::vector<RgbaImage> frames;
   for (const char* time : {"1", "6"}) {
     auto out = dir / (std::string("t") + time + ".png");
@@ -198,6 +205,27 @@ TEST(Play, PlaysTheTourOffscreenAndReportsFrames) {
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("10 frames"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("caption 'caption.start'"), std::string::npos) << result.output;
+}
+
+TEST(Play, TheAttractSectionLoopsUntilAVisitorArrives) {
+  auto dir = output_dir();
+  auto exhibition = write_cube_exhibition(
+      dir, "nodes:\n  - name: cube\n    relic: {id: cube}\n  - name: eye\n    translation: [0, 0.5, 3]\n"
+           "    viewpoint: {fov: 50}\ntimeline:\n  duration: 10\n  attract: {start: 0, end: 2}\n  chapters:\n"
+           "    - {name: intro, at: 0, title: c.intro}\n    - {name: tour, at: 2, title: c.tour}\n");
+  std::vector<std::string> base = {"play", exhibition.string(), "--attract", "--duration", "4", "--fps", "10",
+                                   "--size", "32x32"};
+  CommandResult alone = run_liyuan(base);
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  EXPECT_NE(alone.output.find("chapter 'intro'"), std::string::npos) << alone.output;
+  EXPECT_EQ(alone.output.find("chapter 'tour'"), std::string::npos) << "the attract loop let go without a visitor:\n"
+                                                                   << alone.output;
+  std::vector<std::string> with_visitor = base;
+  with_visitor.insert(with_visitor.end(), {"--visitor-at", "1"});
+  CommandResult visited = run_liyuan(with_visitor);
+  ASSERT_EQ(visited.exit_code, 0) << visited.output;
+  EXPECT_NE(visited.output.find("a visitor arrives"), std::string::npos) << visited.output;
+  EXPECT_NE(visited.output.find("chapter 'tour'"), std::string::npos) << visited.output;
 }
 
 TEST(Play, AnUnavailablePresenterIsAUsageError) {
