@@ -38,7 +38,13 @@ configure_and_build() {
     say "configuring $build"
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   fi
-  cmake --build "$build" -- --quiet
+  # Quiet when there is nothing to do; a failed build still prints everything and stops the script.
+  local output
+  if ! output=$(cmake --build "$build" -- --quiet 2>&1); then
+    printf '%s\n' "$output"
+    exit 1
+  fi
+  printf '%s\n' "$output" | grep -v '^ninja: no work to do\.$' || true
 }
 
 # Lavapipe probes Wayland and complains when XDG_RUNTIME_DIR is unset (headless machines, CI): give it a private one.
