@@ -44,7 +44,8 @@ configure_and_build() {
     printf '%s\n' "$output"
     exit 1
   fi
-  printf '%s\n' "$output" | grep -v '^ninja: no work to do\.$' || true
+  output=$(printf '%s\n' "$output" | grep -v '^ninja: no work to do\.$' || true)
+  [ -z "$output" ] || printf '%s\n' "$output"
 }
 
 # Lavapipe probes Wayland and complains when XDG_RUNTIME_DIR is unset (headless machines, CI): give it a private one.
