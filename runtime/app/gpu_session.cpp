@@ -4,9 +4,7 @@
 
 namespace liyuan::app {
 
-Result<GpuSession> GpuSession::create() {
-  gpu::ContextDesc desc;
-  desc.validation = gpu::validation_requested_by_environment();
+Result<GpuSession> GpuSession::create_session(const gpu::ContextDesc& desc) {
   auto context = gpu::create_context(desc);
   if (!context) return context.error();
   GpuSession session;
@@ -16,6 +14,19 @@ Result<GpuSession> GpuSession::create() {
   if (!gpu) return gpu.error();
   session.gpu_ = std::move(*gpu);
   return session;
+}
+
+Result<GpuSession> GpuSession::create() {
+  gpu::ContextDesc desc;
+  desc.validation = gpu::validation_requested_by_environment();
+  return create_session(desc);
+}
+
+Result<GpuSession> GpuSession::create(present::Presenter& presenter) {
+  gpu::ContextDesc desc;
+  desc.validation = gpu::validation_requested_by_environment();
+  if (Status s = presenter.prepare_context(desc); !s) return s.error();
+  return create_session(desc);
 }
 
 uint32_t GpuSession::finish() {

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "gpu/gpu.h"
+#include "present/presenter.h"
 
 namespace liyuan::app {
 
@@ -13,6 +14,8 @@ class GpuSession {
  public:
   // Creates the Vulkan context (validation per LIYUAN_VALIDATION / build type) and the Gpu.
   static Result<GpuSession> create();
+  // As create(), with what PRESENTER needs of the context (surface extensions, OpenXR's creation hooks).
+  static Result<GpuSession> create(present::Presenter& presenter);
 
   gpu::Gpu& gpu() { return *gpu_; }
 
@@ -21,6 +24,7 @@ class GpuSession {
   uint32_t finish();
 
  private:
+  static Result<GpuSession> create_session(const gpu::ContextDesc& desc);
   std::unique_ptr<gpu::Gpu> gpu_;
   std::shared_ptr<gpu::ValidationReport> report_;
 };

@@ -51,13 +51,14 @@ int main(int argc, char** argv) {
   std::string play_size = "1280x720";
   CLI::App* play_cmd = cli.add_subcommand("play", "Play an exhibition's timeline (or turn a bare relic once round)");
   play_cmd->add_option("PACK|SCENE", play.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
-  play_cmd->add_option("--presenter", play.presenter, "auto or offscreen (window, kiosk and xr are coming)")
+  play_cmd->add_option("--presenter", play.presenter, "auto (the best available), or offscreen")
       ->capture_default_str();
   play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
   play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
   play_cmd->add_option("--fps", play.fps, "Frames per second of timeline time (a fixed step)")->capture_default_str();
   play_cmd->add_option("--size", play_size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
   play_cmd->add_flag("--stereo", play.stereo, "Both eyes, rendered in one multiview pass");
+  play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
 

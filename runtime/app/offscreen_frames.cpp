@@ -31,7 +31,7 @@ Status OffscreenFrames::render(const FrameSetup& setup) {
   if (Status s = renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after);
       !s)
     return s;
-  if (auto events = presenter_->end_frame(); !events) return events.error();
+  if (auto events = presenter_->end_frame(true); !events) return events.error();
   return {};
 }
 

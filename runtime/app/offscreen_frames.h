@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/frame_setup.h"
 #include "assets/pack_contents.h"
 #include "core/error.h"
 #include "core/image_file.h"
@@ -16,14 +17,6 @@
 #include "render/views.h"
 
 namespace liyuan::app {
-
-struct FrameSetup {
-  std::vector<render::View> views;
-  render::Lighting lighting;
-  std::vector<render::GpuInstance> instances;  // where the relics stand (a scene's, possibly none)
-  std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
-  bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
-};
 
 struct OffscreenFramesDesc {
   uint32_t width = 1280;

@@ -1,8 +1,7 @@
 // `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
 //  [--attract [--visitor-at W]]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
 // step. With --attract nobody is there at first: the timeline's attract section loops until a visitor arrives
-// (scripted with --visitor-at, in seconds of play). Until the window and headset
-// presenters exist, `auto` chooses offscreen and says so. Chapters and captions are logged as they start; at the end
+// (scripted with --visitor-at, in seconds of play). The presenter is chosen in presenter_choice.h. Chapters and captions are logged as they start; at the end
 // the frame count and the CPU and total time per frame are printed.
 #pragma once
 
@@ -22,6 +21,7 @@ struct PlayOptions {
   bool stereo = false;
   bool attract = false;      // start with no visitor: the attract section loops
   double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
+  std::string locale;        // the visitor's language (empty: the exhibition's default)
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -14,7 +14,9 @@
 #include "core/error.h"
 #include "gpu/barriers.h"
 #include "gpu/gpu.h"
+#include "gpu/context.h"
 #include "gpu/image.h"
+#include "present/input.h"
 #include "render/views.h"
 
 namespace liyuan::present {
@@ -22,19 +24,22 @@ namespace liyuan::present {
 struct PresenterFrame {
   bool should_render = true;            // false: skip rendering, still call end_frame()
   VkCommandBuffer commands = VK_NULL_HANDLE;  // recording; the presenter submits it in end_frame()
-  const gpu::Image* target = nullptr;   // one layer per view, sRGB
+  const gpu::Image* target = nullptr;   // one layer per view, sRGB; its desc gives the size and format
   gpu::ImageUse target_use;             // the target's use when handed out
   gpu::ImageUse target_use_after;       // the use the presenter expects after rendering
   uint32_t view_count = 1;
   // Eye poses from the device (headsets). Empty: the app chooses the views (timeline camera, turntable framing).
   std::vector<render::View> device_views;
-  double display_time = 0.0;            // seconds, when this frame will be seen
+  // Seconds on the presenter's clock when this frame will be seen: the headset's predicted display time, the window's
+  // clock, or frame index / fps offscreen. The app advances the show by the difference between frames.
+  double display_time = 0.0;
 };
 
 struct PresenterEvents {
   bool quit = false;
   bool focus_lost = false;
   bool visitor_absent = false;
+  std::vector<InputEvent> input;  // what the visitor or curator asked for since the last frame, in order
 };
 
 class Presenter {
@@ -42,12 +47,21 @@ class Presenter {
   virtual ~Presenter() = default;
   // A short name for logs: "offscreen", "window", "xr", "kiosk".
   virtual const char* name() const = 0;
+  // Adds what this presenter needs to the Vulkan context before it is created: extensions (a window's surface and
+  // swapchain) or creation hooks (OpenXR creates the instance and device itself). Called once, before init().
+  virtual Status prepare_context(gpu::ContextDesc& desc) {
+    (void)desc;
+    return {};
+  }
   // Prepares targets on GPU. Called once, before any frame.
   virtual Status init(gpu::Gpu& gpu) = 0;
   // Starts a frame; see PresenterFrame.
   virtual Result<PresenterFrame> begin_frame() = 0;
-  // Submits the frame's commands and shows (or keeps) the result.
-  virtual Result<PresenterEvents> end_frame() = 0;
+  // Ends the frame begun last: submits its commands and shows (or keeps) the result when RENDERED, else hands the
+  // frame back with nothing drawn (should_render was false, or the app stopped).
+  virtual Result<PresenterEvents> end_frame(bool rendered) = 0;
+  // The visitor selected a hotspot: a headset pulses the controller.
+  virtual void on_hotspot_selected() {}
   // Releases GPU objects; the Gpu outlives this call.
   virtual void shutdown() = 0;
 };

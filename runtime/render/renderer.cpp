@@ -222,24 +222,43 @@ Status Renderer::create_frame_resources() {
   tonemap_set_ = sets[1];
 
   VkDescriptorBufferInfo buffer{frame_uniforms_.handle, 0, sizeof(shader::FrameUniforms)};
-  VkDescriptorImageInfo image{hdr_sampler_, targets_.resolved.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet writes[2]{};
-  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  writes[0].dstSet = frame_set_;
-  writes[0].dstBinding = LY_BINDING_FRAME_UNIFORMS;
-  writes[0].descriptorCount = 1;
-  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-  writes[0].pBufferInfo = &buffer;
-  writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  writes[1].dstSet = tonemap_set_;
-  writes[1].dstBinding = LY_BINDING_HDR_INPUT;
-  writes[1].descriptorCount = 1;
-  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  writes[1].pImageInfo = &image;
-  vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = frame_set_;
+  write.dstBinding = LY_BINDING_FRAME_UNIFORMS;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+  write.pBufferInfo = &buffer;
+  vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+  point_tonemap_at_targets();
   // A small palette from the start, so the frame set is always complete.
   const mat4 identity(1.0f);
   return write_joint_palette(std::span(&identity, 1));
+}
+
+// Points the tonemap pass's input at the current resolved HDR target.
+void Renderer::point_tonemap_at_targets() {
+  VkDescriptorImageInfo image{hdr_sampler_, targets_.resolved.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = tonemap_set_;
+  write.dstBinding = LY_BINDING_HDR_INPUT;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  write.pImageInfo = &image;
+  vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+}
+
+Status Renderer::resize(uint32_t width, uint32_t height) {
+  if (width == desc_.width && height == desc_.height) return {};
+  if (width == 0 || height == 0) return make_error("the render size must not be zero");
+  vkDeviceWaitIdle(gpu_.device());
+  auto targets = create_render_targets(gpu_, width, height, desc_.view_count, targets_.samples);
+  if (!targets) return targets.error();
+  destroy_render_targets(gpu_, targets_);
+  targets_ = *targets;
+  desc_.width = width;
+  desc_.height = height;
+  point_tonemap_at_targets();
+  return {};
 }
 
 // Copies JOINT_MATRICES into the palette buffer, first replacing it by a larger one (capacity doubling, at least 64

@@ -75,11 +75,16 @@ class Renderer {
 
   const FrameStats& last_stats() const { return stats_; }
 
+  // Recreates the size-dependent targets for WIDTH x HEIGHT (a resized window); nothing happens when the size is
+  // unchanged. Waits for the device to be idle first.
+  Status resize(uint32_t width, uint32_t height);
+
  private:
   explicit Renderer(gpu::Gpu& gpu) : gpu_(gpu) {}
   Status create_layouts();
   Status create_pipelines();
   Status create_frame_resources();
+  void point_tonemap_at_targets();
   Status write_joint_palette(std::span<const mat4> joint_matrices);
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
   void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,

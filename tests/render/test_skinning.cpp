@@ -93,7 +93,7 @@ class Skinning : public ::testing::Test {
     FrameInput input{views_, &lighting_, assets_.get(), instances, palette, instances.empty()};
     Status s = renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after);
     EXPECT_TRUE(s) << s.error().to_string();
-    auto events = presenter_->end_frame();
+    auto events = presenter_->end_frame(true);
     EXPECT_TRUE(events) << events.error().to_string();
     EXPECT_EQ(renderer_->last_stats().drawn, 1u);
     RgbaImage image = presenter_->last_views().at(0);
@@ -176,7 +176,7 @@ TEST_F(Skinning, MissingPaletteDrawsTheBindPose) {
   ASSERT_TRUE(frame);
   FrameInput input{views_, &lighting_, assets_.get(), instances, {}};
   ASSERT_TRUE(renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after));
-  ASSERT_TRUE(presenter_->end_frame());
+  ASSERT_TRUE(presenter_->end_frame(true));
   EXPECT_LT(differing(bind, presenter_->last_views().at(0)), 0.002);
 }
 

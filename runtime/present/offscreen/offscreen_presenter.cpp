@@ -36,10 +36,17 @@ Result<PresenterFrame> OffscreenPresenter::begin_frame() {
   frame.target_use = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_NONE};
   frame.target_use_after = gpu::use::kTransferSrc;
   frame.view_count = desc_.view_count;
+  frame.display_time = double(frame_index_++) / desc_.fps;
   return frame;
 }
 
-Result<PresenterEvents> OffscreenPresenter::end_frame() {
+Result<PresenterEvents> OffscreenPresenter::end_frame(bool rendered) {
+  if (!rendered) {
+    vkEndCommandBuffer(commands_);
+    vkFreeCommandBuffers(gpu_->device(), gpu_->command_pool, 1, &commands_);
+    commands_ = VK_NULL_HANDLE;
+    return PresenterEvents{};
+  }
   std::vector<VkBufferImageCopy> regions(desc_.view_count);
   for (uint32_t layer = 0; layer < desc_.view_count; ++layer) {
     regions[layer].bufferOffset = VkDeviceSize(desc_.width) * desc_.height * 4 * layer;

@@ -14,6 +14,7 @@ struct OffscreenDesc {
   uint32_t width = 1280;
   uint32_t height = 720;
   uint32_t view_count = 1;
+  double fps = 30.0;  // frames per second of display time: frame i is seen at i / fps
 };
 
 class OffscreenPresenter final : public Presenter {
@@ -24,8 +25,8 @@ class OffscreenPresenter final : public Presenter {
   const char* name() const override { return "offscreen"; }
   Status init(gpu::Gpu& gpu) override;
   Result<PresenterFrame> begin_frame() override;
-  // Submits, waits, and reads every view back (see last_views()).
-  Result<PresenterEvents> end_frame() override;
+  // Submits, waits, and reads every view back (see last_views()); without RENDERED, only retires the commands.
+  Result<PresenterEvents> end_frame(bool rendered) override;
   void shutdown() override;
 
   static constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
@@ -38,6 +39,7 @@ class OffscreenPresenter final : public Presenter {
   gpu::Image target_;
   gpu::Buffer readback_;
   VkCommandBuffer commands_ = VK_NULL_HANDLE;
+  uint64_t frame_index_ = 0;
   std::vector<RgbaImage> views_;
 };
 

@@ -1,0 +1,100 @@
+#include "app/frame_loop.h"
+
+#include <memory>
+
+#include "core/clock.h"
+#include "core/log.h"
+#include "render/gpu_assets.h"
+#include "render/renderer.h"
+
+namespace liyuan::app {
+namespace {
+
+// The renderer and the pack's GPU assets, made for the first frame's target.
+struct Drawing {
+  std::unique_ptr<render::Renderer> renderer;
+  std::unique_ptr<render::GpuAssets> assets;
+};
+
+Status prepare_drawing(gpu::Gpu& gpu, const PackContents& contents, const present::PresenterFrame& frame,
+                       int forced_lod, Drawing& drawing) {
+  const gpu::ImageDesc& target = frame.target->desc;
+  if (drawing.renderer) {
+    const render::RendererDesc& desc = drawing.renderer->desc();
+    if (desc.view_count != frame.view_count || desc.output_format != target.format)
+      return make_error("the presenter changed its view count or format mid-show");
+    return drawing.renderer->resize(target.width, target.height);
+  }
+  render::RendererDesc desc;
+  desc.width = target.width;
+  desc.height = target.height;
+  desc.view_count = frame.view_count;
+  desc.output_format = target.format;
+  desc.forced_lod = forced_lod;
+  auto renderer = render::Renderer::create(gpu, desc);
+  if (!renderer) return renderer.error();
+  drawing.renderer = std::move(*renderer);
+  auto assets = render::GpuAssets::upload(gpu, contents, drawing.renderer->material_layout());
+  if (!assets) return assets.error();
+  drawing.assets = std::move(*assets);
+  return {};
+}
+
+}  // namespace
+
+Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
+                                 ShowPlayer& player, const FrameLoopOptions& options) {
+  Drawing drawing;
+  LoopStats stats;
+  double previous_display_time = 0.0;
+  double absent_for = 0.0;
+  for (;;) {
+    Stopwatch frame_time;
+    auto frame = presenter.begin_frame();
+    if (!frame) return frame.error();
+    double dt = stats.frames == 0 ? 0.0 : std::max(0.0, frame->display_time - previous_display_time);
+    previous_display_time = frame->display_time;
+    player.advance(dt);
+    // Stop at the first frame past the duration; the frame still goes back to the presenter, drawn or not.
+    bool done = options.duration >= 0.0 && stats.frames > 0 && player.played() >= options.duration - 1e-9;
+    bool render = frame->should_render && !done;
+    if (render) {
+      if (Status s = prepare_drawing(gpu, contents, *frame, options.forced_lod, drawing); !s) return s.error();
+      const gpu::ImageDesc& target = frame->target->desc;
+      FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
+                                      float(target.width) / float(target.height), frame->view_count);
+      render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
+                               setup.joint_matrices, setup.pack_instances};
+      if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
+                                              frame->target_use_after);
+          !s)
+        return s.error();
+    }
+    stats.cpu_ms += frame_time.elapsed_ms();
+    auto events = presenter.end_frame(render);
+    if (!events) return events.error();
+    stats.total_ms += frame_time.elapsed_ms();
+    ++stats.frames;
+    if (render) ++stats.rendered;
+    if (render && options.after_frame)
+      if (Status s = options.after_frame(stats.rendered - 1); !s) return s.error();
+    for (const present::InputEvent& event : events->input) {
+      int32_t panel_before = player.open_panel();
+      player.apply(event);
+      if (event.command == present::Command::Select && player.open_panel() >= 0 && player.open_panel() != panel_before)
+        presenter.on_hotspot_selected();
+    }
+    // Nobody there (the headset is off, or the session lost focus): hold the show; after a while start it again.
+    bool away = events->visitor_absent || events->focus_lost;
+    player.hold(away);
+    absent_for = events->visitor_absent ? absent_for + dt : 0.0;
+    if (events->visitor_absent && absent_for >= options.reset_after_absent && player.visitor_present()) {
+      log::info("nobody has been here for {:.0f} s: the show starts again", absent_for);
+      player.apply(present::InputEvent{present::Command::VisitorLeft});
+    }
+    if (events->quit || done) break;
+  }
+  return stats;
+}
+
+}  // namespace liyuan::app

@@ -1,0 +1,42 @@
+// The frame loop every presenter runs under: ask the presenter for a frame, move the show on by the time between
+// frames, draw what the show says into the presenter's target, hand the frame back, act on what the visitor asked.
+//
+//   begin_frame → advance(display_time - previous) → [render if should_render] → end_frame → events → apply
+//
+// The renderer is made at the first frame for the target's size and format, and follows the target when its size
+// changes (a resized window).
+#pragma once
+
+#include <functional>
+
+#include "app/show_player.h"
+#include "assets/pack_contents.h"
+#include "core/error.h"
+#include "gpu/gpu.h"
+#include "present/presenter.h"
+
+namespace liyuan::app {
+
+struct FrameLoopOptions {
+  double duration = -1.0;  // stop after this many seconds of play; < 0: until the presenter asks to quit
+  int forced_lod = -1;     // >= 0: draw this level of detail everywhere
+  // Seconds without a visitor (headset off) after which the show starts again; while away it is paused.
+  double reset_after_absent = 30.0;
+  // Called after each finished frame with its index (e.g. to save the offscreen presenter's views); an error stops
+  // the loop with that error.
+  std::function<Status(uint32_t frame_index)> after_frame;
+};
+
+struct LoopStats {
+  uint32_t frames = 0;    // frames begun and ended
+  uint32_t rendered = 0;  // frames drawn (the presenter may ask to skip some)
+  double cpu_ms = 0.0;    // building frames and recording commands
+  double total_ms = 0.0;  // including the presenter (GPU, readback, present)
+};
+
+// Runs PRESENTER (init() done) over CONTENTS' GPU assets, showing PLAYER, until OPTIONS.duration is played or the
+// presenter asks to quit. Errors stop the loop; the presenter is left to the caller to shut down.
+Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
+                                 ShowPlayer& player, const FrameLoopOptions& options);
+
+}  // namespace liyuan::app

@@ -1,0 +1,22 @@
+// One frame's worth of what the renderer draws, as the app assembles it (a scene's timeline state, or a bare relic
+// on a turntable).
+#pragma once
+
+#include <vector>
+
+#include "core/math.h"
+#include "render/gpu_assets.h"
+#include "render/lighting.h"
+#include "render/views.h"
+
+namespace liyuan::app {
+
+struct FrameSetup {
+  std::vector<render::View> views;
+  render::Lighting lighting;
+  std::vector<render::GpuInstance> instances;  // where the relics stand (a scene's, possibly none)
+  std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
+  bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
+};
+
+}  // namespace liyuan::app

@@ -1,0 +1,31 @@
+// The one place that picks a presenter: the one asked for, or with `auto` the best available — a headset when an
+// OpenXR runtime answers, else a window when there is a display, else offscreen — saying in one line why each
+// better one was passed over.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "present/presenter.h"
+
+namespace liyuan::app {
+
+struct PresenterRequest {
+  std::string name = "auto";  // auto | xr | window | kiosk | offscreen
+  uint32_t width = 1280;      // offscreen image / window size (per eye with stereo)
+  uint32_t height = 720;
+  bool stereo = false;        // both eyes (offscreen, window side by side)
+  double fps = 30.0;          // offscreen: frames per second of display time
+};
+
+struct ChosenPresenter {
+  std::unique_ptr<present::Presenter> presenter;
+  int failure_exit_code = 0;  // set with no presenter: the exit status to leave with (usage, or unavailable)
+};
+
+// Makes the presenter REQUEST names (see the file comment for `auto`). A presenter asked for by name that cannot
+// start is an error (exit status 2) after one line saying why; `auto` falls back instead.
+ChosenPresenter choose_presenter(const PresenterRequest& request);
+
+}  // namespace liyuan::app
