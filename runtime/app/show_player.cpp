@@ -118,14 +118,16 @@ void ShowPlayer::seek_chapter(int direction) {
 }
 
 void ShowPlayer::select(const vec3& origin, const vec3& direction) {
-  if (!state_) return;
   const scene::SceneGraph& graph = show_->exhibition.graph;
+  // Where the hotspots stand now (evaluation is a pure function of time, so this is what the last frame showed).
+  std::optional<scene::FrameState> now = state_;
+  if (!now || now->time != playhead_->time()) now = scene::evaluate(show_->exhibition.timeline, graph, playhead_->time());
   float nearest = INFINITY;
   int32_t hit = -1;
   for (size_t i = 0; i < graph.hotspots.size(); ++i) {
     const scene::Hotspot& hotspot = graph.hotspots[i];
-    if (hotspot.node < 0 || !state_->shown[size_t(hotspot.node)]) continue;
-    float s = ray_sphere(origin, direction, vec3(state_->world[size_t(hotspot.node)][3]), hotspot.radius);
+    if (hotspot.node < 0 || !now->shown[size_t(hotspot.node)]) continue;
+    float s = ray_sphere(origin, direction, vec3(now->world[size_t(hotspot.node)][3]), hotspot.radius);
     if (s >= 0.0f && s < nearest) nearest = s, hit = int32_t(i);
   }
   open_panel_ = hit;
