@@ -113,6 +113,9 @@ int run_record(const RecordOptions& options) {
     log::error("{}", input.error().to_string());
     return kExitFailure;
   }
+  if (input->show && options.to > input->show->exhibition.timeline.duration + 1e-9)
+    log::warn("--to {} s is past the end of the timeline ({} s): the frames after it hold its end", options.to,
+              input->show->exhibition.timeline.duration);
   auto session = GpuSession::create();
   if (!session) {
     log::error("{}", session.error().to_string());

@@ -63,8 +63,8 @@ Result<PackSwap> ShowReload::poll(ShowPlayer& player) {
   ++stats_.reloads;
   if (assets_changed) ++stats_.asset_uploads;
   stats_.last_latency_ms = (monotonic_seconds() - saved_at) * 1000.0;
-  log::info("{:7.2f} s  reloaded ({}) in {:.0f} ms{}", player.timeline_time(), describe_files(changed),
-            stats_.last_load_ms, assets_changed ? "; relic geometry changed: uploading it again" : "");
+  log::info("{:7.2f} s  reloaded ({}): {:.0f} ms to load, {:.0f} ms after the save{}", player.timeline_time(),
+            describe_files(changed), stats_.last_load_ms, stats_.last_latency_ms, assets_changed ? "; relic geometry changed: uploading it again" : "");
   return PackSwap{&show_->contents, assets_changed};
 }
 
