@@ -96,6 +96,11 @@ void ShowWatch::read_events() {
     for (char* at = buffer; at < buffer + length;) {
       const auto* event = reinterpret_cast<const inotify_event*>(at);
       at += sizeof(inotify_event) + event->len;
+      if ((event->mask & IN_Q_OVERFLOW) && !files_.empty()) {  // events were lost: take it that anything changed
+        changed_.insert(files_.front());
+        last_change_ = monotonic_seconds();
+        continue;
+      }
       auto folder = folders_.find(event->wd);
       if (folder == folders_.end() || event->len == 0) continue;
       std::string name(event->name);
