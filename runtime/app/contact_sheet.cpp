@@ -70,7 +70,8 @@ void ContactSheet::add(uint32_t frame, const RgbaImage& image, double seconds) {
   uint32_t cell = uint32_t(at - frames_.begin());
   RgbaImage thumb = scale_down(image, layout_.thumb_width, layout_.thumb_height);
   for (uint32_t y = 0; y < thumb.height; ++y)
-    std::copy_n(thumb.pixel(0, y), size_t(thumb.width) * 4, sheet_.pixel(layout_.cell_x(cell), layout_.cell_y(cell) + y));
+    std::copy_n(thumb.pixel(0, y), size_t(thumb.width) * 4,
+                sheet_.pixel(layout_.cell_x(cell), layout_.cell_y(cell) + y));
   draw_digits(sheet_, layout_.label_x(cell), layout_.label_y(cell), timestamp_label(seconds), layout_.label_scale,
               {kContactSheetInk[0], kContactSheetInk[1], kContactSheetInk[2], kContactSheetInk[3]});
 }

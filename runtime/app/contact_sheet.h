@@ -24,7 +24,9 @@ struct ContactSheetLayout {
   uint32_t cell_y(uint32_t i) const { return padding + (i / columns) * (thumb_height + label_height + padding); }
   // Top-left corner of cell I's time label.
   uint32_t label_x(uint32_t i) const { return cell_x(i); }
-  uint32_t label_y(uint32_t i) const { return cell_y(i) + thumb_height + (label_height - digits_height(label_scale)) / 2; }
+  uint32_t label_y(uint32_t i) const {
+    return cell_y(i) + thumb_height + (label_height - digits_height(label_scale)) / 2;
+  }
 };
 
 inline constexpr uint32_t kContactSheetMaxCells = 16;

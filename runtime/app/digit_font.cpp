@@ -27,11 +27,16 @@ constexpr Glyph kUnknown = {0x1F, 0x11, 0x11, 0x11, 0x11, 0x11, 0x1F};
 const Glyph& glyph_of(char c) {
   if (c >= '0' && c <= '9') return kDigits[c - '0'];
   switch (c) {
-    case '.': return kPoint;
-    case ':': return kColon;
-    case 's': return kLetterS;
-    case ' ': return kBlank;
-    default: return kUnknown;
+    case '.':
+      return kPoint;
+    case ':':
+      return kColon;
+    case 's':
+      return kLetterS;
+    case ' ':
+      return kBlank;
+    default:
+      return kUnknown;
   }
 }
 

@@ -17,7 +17,9 @@ inline constexpr uint32_t kGlyphAdvance = 6;  // glyph plus one column of space
 
 // Width and height in pixels of TEXT drawn at SCALE (each glyph pixel a SCALE×SCALE square).
 uint32_t digits_width(std::string_view text, uint32_t scale);
-inline uint32_t digits_height(uint32_t scale) { return kGlyphHeight * scale; }
+inline uint32_t digits_height(uint32_t scale) {
+  return kGlyphHeight * scale;
+}
 
 // Draws TEXT into IMAGE with its top-left corner at (X, Y), each glyph pixel a SCALE×SCALE square of COLOUR (RGBA);
 // pixels outside IMAGE are left out.

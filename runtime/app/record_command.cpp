@@ -35,8 +35,9 @@ Result<RecordTargets> record_targets(const RecordOptions& options) {
   targets.ffmpeg = find_on_path("ffmpeg");
   if (options.out.extension() == ".mp4") {
     if (targets.ffmpeg.empty())
-      return make_error(options.out.string() + ": writing MP4 needs ffmpeg, which is not on PATH: install Debian's "
-                                               "ffmpeg (sudo apt install ffmpeg), or give --out a folder for PNG frames");
+      return make_error(options.out.string() +
+                        ": writing MP4 needs ffmpeg, which is not on PATH: install Debian's "
+                        "ffmpeg (sudo apt install ffmpeg), or give --out a folder for PNG frames");
     targets.mp4 = options.out;
     targets.frames_dir = options.out.parent_path() / (options.out.stem().string() + "-frames");
   } else {
@@ -66,8 +67,10 @@ Result<LoopStats> render_frames(GpuSession& session, const LoadedInput& input, c
     return write_png(frame_path(frames_dir, index + 1), image);
   };
   Result<LoopStats> stats = make_error("the offscreen presenter did not start");
-  if (Status s = presenter.init(session.gpu()); !s) stats = s.error();
-  else stats = run_frame_loop(session.gpu(), presenter, input.pack(), player, loop);
+  if (Status s = presenter.init(session.gpu()); !s)
+    stats = s.error();
+  else
+    stats = run_frame_loop(session.gpu(), presenter, input.pack(), player, loop);
   presenter.shutdown();
   return stats;
 }
@@ -138,10 +141,12 @@ int run_record(const RecordOptions& options) {
     log::error("{}", s.error().to_string());
     return kExitFailure;
   }
-  log::info("recorded {} frames ({:.2f} s to {:.2f} s at {} fps, {}x{}{}) in {}, frame-00001.png to {}; {:.0f} ms a "
-            "frame", frame_count, options.from, options.to, options.fps, options.width, options.height,
-            options.stereo ? " x2 eyes" : "", targets->frames_dir.string(),
-            frame_path({}, frame_count).string(), stats->total_ms / stats->frames);
+  log::info(
+      "recorded {} frames ({:.2f} s to {:.2f} s at {} fps, {}x{}{}) in {}, frame-00001.png to {}; {:.0f} ms a "
+      "frame",
+      frame_count, options.from, options.to, options.fps, options.width, options.height,
+      options.stereo ? " x2 eyes" : "", targets->frames_dir.string(), frame_path({}, frame_count).string(),
+      stats->total_ms / stats->frames);
   log::info("contact sheet: {}", sheet_path.string());
   if (targets->mp4.empty()) {
     log::info("note: no MP4 (ffmpeg is not on PATH; install Debian's ffmpeg for one)");

@@ -32,7 +32,7 @@ std::string describe_files(const std::vector<std::filesystem::path>& files) {
 }  // namespace
 
 Result<std::unique_ptr<ShowReload>> ShowReload::create(const std::filesystem::path& exhibition,
-                                                        std::unique_ptr<Show> show, double debounce_seconds) {
+                                                       std::unique_ptr<Show> show, double debounce_seconds) {
   auto watch = ShowWatch::create(show_source_files(exhibition, *show), debounce_seconds);
   if (!watch) return watch.error();
   log::info("watching {} source files of {} for changes", watch->files().size(), exhibition.string());
@@ -64,7 +64,8 @@ Result<PackSwap> ShowReload::poll(ShowPlayer& player) {
   if (assets_changed) ++stats_.asset_uploads;
   stats_.last_latency_ms = (monotonic_seconds() - saved_at) * 1000.0;
   log::info("{:7.2f} s  reloaded ({}): {:.0f} ms to load, {:.0f} ms after the save{}", player.timeline_time(),
-            describe_files(changed), stats_.last_load_ms, stats_.last_latency_ms, assets_changed ? "; relic geometry changed: uploading it again" : "");
+            describe_files(changed), stats_.last_load_ms, stats_.last_latency_ms,
+            assets_changed ? "; relic geometry changed: uploading it again" : "");
   return PackSwap{&show_->contents, assets_changed};
 }
 

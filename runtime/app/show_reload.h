@@ -4,7 +4,8 @@
 // file:line:column) is logged once and becomes the player's status message until a save fixes it.
 //
 //   save ─► ShowWatch (inotify, debounced) ─► load_show ─┬─► ShowPlayer::replace_show ─► PackSwap ─► frame loop
-//                                                        └─► error: ShowPlayer::set_status_message, last good show stays
+//                                                        └─► error: ShowPlayer::set_status_message, last good show
+//                                                        stays
 #pragma once
 
 #include <filesystem>
@@ -31,8 +32,8 @@ class ShowReload {
  public:
   // Watches every source file of SHOW (loaded from EXHIBITION) and takes it over; saves count once they have been
   // quiet for DEBOUNCE_SECONDS.
-  static Result<std::unique_ptr<ShowReload>> create(const std::filesystem::path& exhibition,
-                                                    std::unique_ptr<Show> show, double debounce_seconds = 0.1);
+  static Result<std::unique_ptr<ShowReload>> create(const std::filesystem::path& exhibition, std::unique_ptr<Show> show,
+                                                    double debounce_seconds = 0.1);
 
   // The show playing: the last one that loaded.
   const Show& show() const { return *show_; }

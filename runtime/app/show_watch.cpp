@@ -47,7 +47,9 @@ Result<ShowWatch> ShowWatch::create(const std::vector<std::filesystem::path>& fi
   return watch;
 }
 
-ShowWatch::ShowWatch(ShowWatch&& other) noexcept { *this = std::move(other); }
+ShowWatch::ShowWatch(ShowWatch&& other) noexcept {
+  *this = std::move(other);
+}
 
 ShowWatch& ShowWatch::operator=(ShowWatch&& other) noexcept {
   if (this == &other) return *this;
@@ -62,7 +64,9 @@ ShowWatch& ShowWatch::operator=(ShowWatch&& other) noexcept {
   return *this;
 }
 
-ShowWatch::~ShowWatch() { close_all(); }
+ShowWatch::~ShowWatch() {
+  close_all();
+}
 
 void ShowWatch::close_all() {
   if (fd_ >= 0) close(fd_);  // closing the descriptor removes every watch

@@ -44,7 +44,7 @@ class ShowWatch {
   int fd_ = -1;
   double debounce_ = 0.1;
   std::vector<std::filesystem::path> files_;
-  std::map<int, std::filesystem::path> folders_;                 // watch descriptor → folder
+  std::map<int, std::filesystem::path> folders_;                  // watch descriptor → folder
   std::map<std::filesystem::path, std::set<std::string>> names_;  // folder → watched file names in it
   std::set<std::filesystem::path> changed_;
   double last_change_ = 0.0;

@@ -34,10 +34,10 @@ Status encode_mp4(const std::filesystem::path& ffmpeg, const std::filesystem::pa
                   double fps, const std::filesystem::path& mp4) {
   std::filesystem::path partial = mp4.parent_path() / ("." + mp4.stem().string() + ".partial.mp4");
   std::vector<std::string> args = {
-      ffmpeg.string(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-      "-framerate", fmt::format("{}", fps), "-start_number", "1", "-i", (frames_dir / "frame-%05d.png").string(),
-      "-frames:v", std::to_string(frame_count), "-vf", "crop=trunc(iw/2)*2:trunc(ih/2)*2",
-      "-c:v", "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt", "yuv420p",
+      ffmpeg.string(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-framerate", fmt::format("{}", fps),
+      "-start_number", "1", "-i", (frames_dir / "frame-%05d.png").string(), "-frames:v", std::to_string(frame_count),
+      "-vf", "crop=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt",
+      "yuv420p",
       // The same frames give the same bytes: no encoder version, creation time or other metadata.
       "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-movflags", "+faststart",
       partial.string()};

@@ -17,16 +17,18 @@ void save_by_rename(const std::filesystem::path& path, const std::string& text) 
 }
 
 std::string cube_hall(double x) {
-  return fmt::format("nodes:\n  - name: cube\n    translation: [{}, 0, 0]\n    relic: {{id: cube}}\n"
-                     "  - name: eye\n    translation: [0, 0.5, 3]\n    viewpoint: {{fov: 50}}\n"
-                     "timeline:\n  duration: 100\n",
-                     x);
+  return fmt::format(
+      "nodes:\n  - name: cube\n    translation: [{}, 0, 0]\n    relic: {{id: cube}}\n"
+      "  - name: eye\n    translation: [0, 0.5, 3]\n    viewpoint: {{fov: 50}}\n"
+      "timeline:\n  duration: 100\n",
+      x);
 }
 
 std::string cube_manifest(double size) {
-  return fmt::format("id: cube\nsource: cube.obj\ntitle: {{en: Cube}}\ncredit: Liyuan project\nlicence: CC0-1.0\n"
-                     "size: [{0}, {0}, {0}]\n",
-                     size);
+  return fmt::format(
+      "id: cube\nsource: cube.obj\ntitle: {{en: Cube}}\ncredit: Liyuan project\nlicence: CC0-1.0\n"
+      "size: [{0}, {0}, {0}]\n",
+      size);
 }
 
 std::filesystem::path write_cube_exhibition(const std::filesystem::path& dir, const std::string& hall, double size) {

@@ -24,7 +24,9 @@ struct Seen {
   std::string status;
 };
 
-double differing(const RgbaImage& a, const RgbaImage& b) { return compare_images(a, b, {16, 0.0}).differing_fraction; }
+double differing(const RgbaImage& a, const RgbaImage& b) {
+  return compare_images(a, b, {16, 0.0}).differing_fraction;
+}
 
 TEST(HotReload, AnEditShowsABrokenEditKeepsTheLastGoodStateAFixRecovers) {
   auto dir = output_dir();
@@ -92,6 +94,13 @@ TEST(HotReload, AnEditShowsABrokenEditKeepsTheLastGoodStateAFixRecovers) {
   EXPECT_EQ(stats.asset_uploads, 1u) << "only the manifest edit changed the pack's geometry";
   std::printf("reload after a scene edit: save to new show %.0f ms (debounce 50 ms); after a relic edit %.0f ms\n",
               reload_latency_ms[3], reload_latency_ms[4]);
+}
+
+TEST(HotReload, WatchNeedsExhibitionSources) {
+  // A pack is built output, not what a curator edits: --watch on one is a usage error saying what to give instead.
+  CommandResult result = run_command(runtime_exe(), {"play", "show.lypak", "--watch"});
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find("exhibition.yaml"), std::string::npos) << result.output;
 }
 
 }  // namespace

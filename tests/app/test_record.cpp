@@ -1,9 +1,8 @@
 // `liyuan record`, run as a user runs it: a two-second range at 30 fps gives 60 numbered PNG frames, a contact sheet
 // whose cells differ and carry their times, and an MP4 of 60 frames (ffmpeg is installed by setup); FILE.mp4 puts the
 // frames beside it; the same recording gives the same MP4 bytes; without ffmpeg, FILE.mp4 is an error and DIR a note.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -19,7 +18,9 @@
 namespace liyuan::test {
 namespace {
 
-std::filesystem::path tour() { return data_dir() / "exhibitions" / "tour" / "exhibition.yaml"; }
+std::filesystem::path tour() {
+  return data_dir() / "exhibitions" / "tour" / "exhibition.yaml";
+}
 
 CommandResult record(const std::vector<std::string>& args) {
   std::vector<std::string> full = {"record"};
@@ -141,8 +142,8 @@ TEST(Record, WithoutFfmpegAnMp4IsAnErrorAndAFolderANote) {
   std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
   setenv("PATH", (dir / "empty").c_str(), 1);
   CommandResult mp4 = record({exhibition.string(), "--out", (dir / "x.mp4").string(), "--to", "0.2", "--fps", "10"});
-  CommandResult folder = record({exhibition.string(), "--out", (dir / "frames").string(), "--to", "0.2", "--fps", "10",
-                                 "--size", "32x32"});
+  CommandResult folder = record(
+      {exhibition.string(), "--out", (dir / "frames").string(), "--to", "0.2", "--fps", "10", "--size", "32x32"});
   setenv("PATH", path.c_str(), 1);
   EXPECT_EQ(mp4.exit_code, 1) << mp4.output;
   EXPECT_NE(mp4.output.find("install Debian's ffmpeg"), std::string::npos) << mp4.output;
