@@ -8,6 +8,7 @@
 // A bare relic turns once round over the range.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 

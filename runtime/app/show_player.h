@@ -42,8 +42,8 @@ class ShowPlayer {
   // Plays SHOW (a reloaded version of the same exhibition; it must outlive the player) from where the playhead is:
   // timeline time, pause, visitor presence, locale (when still offered) and the visitor's stand are kept.
   void replace_show(const Show* show);
-  // A message for whoever watches the show (a curator): why the last reload failed; "" when all is well. Presenters
-  // and the text overlay show it over the picture.
+  // A message for whoever watches the show (a curator): why the last reload failed; "" when all is well. It is for
+  // the text overlay to draw over the picture (and a window to put in its title); until then it is only logged.
   void set_status_message(std::string message) { status_message_ = std::move(message); }
   const std::string& status_message() const { return status_message_; }
 
