@@ -23,17 +23,19 @@ Status prepare_drawing(gpu::Gpu& gpu, const PackContents& contents, const presen
     const render::RendererDesc& desc = drawing.renderer->desc();
     if (desc.view_count != frame.view_count || desc.output_format != target.format)
       return make_error("the presenter changed its view count or format mid-show");
-    return drawing.renderer->resize(target.width, target.height);
+    if (Status s = drawing.renderer->resize(target.width, target.height); !s) return s.error();
+  } else {
+    render::RendererDesc desc;
+    desc.width = target.width;
+    desc.height = target.height;
+    desc.view_count = frame.view_count;
+    desc.output_format = target.format;
+    desc.forced_lod = forced_lod;
+    auto renderer = render::Renderer::create(gpu, desc);
+    if (!renderer) return renderer.error();
+    drawing.renderer = std::move(*renderer);
   }
-  render::RendererDesc desc;
-  desc.width = target.width;
-  desc.height = target.height;
-  desc.view_count = frame.view_count;
-  desc.output_format = target.format;
-  desc.forced_lod = forced_lod;
-  auto renderer = render::Renderer::create(gpu, desc);
-  if (!renderer) return renderer.error();
-  drawing.renderer = std::move(*renderer);
+  if (drawing.assets) return {};
   auto assets = render::GpuAssets::upload(gpu, contents, drawing.renderer->material_layout());
   if (!assets) return assets.error();
   drawing.assets = std::move(*assets);
@@ -48,7 +50,14 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
   LoopStats stats;
   double previous_display_time = 0.0;
   double absent_for = 0.0;
+  const PackContents* pack = &contents;
   for (;;) {
+    if (options.before_frame) {
+      auto swap = options.before_frame();
+      if (!swap) return swap.error();
+      if (swap->pack) pack = swap->pack;
+      if (swap->assets_changed) drawing.assets.reset();  // waits for the GPU; uploaded again for the next drawing
+    }
     Stopwatch frame_time;
     auto frame = presenter.begin_frame();
     if (!frame) return frame.error();
@@ -59,7 +68,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
     bool done = options.duration >= 0.0 && stats.frames > 0 && player.played() >= options.duration - 1e-9;
     bool render = frame->should_render && !done;
     if (render) {
-      if (Status s = prepare_drawing(gpu, contents, *frame, options.forced_lod, drawing); !s) return s.error();
+      if (Status s = prepare_drawing(gpu, *pack, *frame, options.forced_lod, drawing); !s) return s.error();
       const gpu::ImageDesc& target = frame->target->desc;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);

@@ -17,6 +17,13 @@
 
 namespace liyuan::app {
 
+// What a before_frame hook reports: the pack to draw from from now on (null: the same as before), and whether its
+// GPU assets must be uploaded again (its geometry, materials or textures differ from those drawn so far).
+struct PackSwap {
+  const PackContents* pack = nullptr;
+  bool assets_changed = false;
+};
+
 struct FrameLoopOptions {
   double duration = -1.0;  // stop after this many seconds of play; < 0: until the presenter asks to quit
   int forced_lod = -1;     // >= 0: draw this level of detail everywhere
@@ -25,6 +32,9 @@ struct FrameLoopOptions {
   // Called after each finished frame with its index (e.g. to save the offscreen presenter's views); an error stops
   // the loop with that error.
   std::function<Status(uint32_t frame_index)> after_frame;
+  // Called before each frame begins (hot reload: an edited exhibition is loaded here). When it hands over another
+  // pack the loop draws from that one, uploading its GPU assets anew if they changed; an error stops the loop.
+  std::function<Result<PackSwap>()> before_frame;
 };
 
 struct LoopStats {
@@ -34,8 +44,8 @@ struct LoopStats {
   double total_ms = 0.0;  // including the presenter (GPU, readback, present)
 };
 
-// Runs PRESENTER (init() done) over CONTENTS' GPU assets, showing PLAYER, until OPTIONS.duration is played or the
-// presenter asks to quit. Errors stop the loop; the presenter is left to the caller to shut down.
+// Runs PRESENTER (init() done) over CONTENTS' GPU assets (or those of the pack OPTIONS.before_frame hands over),
+// showing PLAYER, until OPTIONS.duration is played or the presenter asks to quit. Errors stop the loop; the presenter is left to the caller to shut down.
 Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
                                  ShowPlayer& player, const FrameLoopOptions& options);
 

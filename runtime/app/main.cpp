@@ -7,6 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "app/play_command.h"
+#include "app/record_command.h"
 #include "app/render_command.h"
 #include "scene/lint_command.h"
 
@@ -61,6 +62,24 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
+  play_cmd->add_flag("--watch", play.watch,
+                     "Reload the exhibition's scenes, timelines and strings when they are saved, keeping the time");
+
+  RecordOptions record;
+  std::string record_size = "1280x720";
+  CLI::App* record_cmd = cli.add_subcommand(
+      "record", "Render a stretch of the timeline offscreen at a fixed frame rate: numbered PNG frames, a contact "
+                "sheet, and an MP4 when ffmpeg is installed");
+  record_cmd->add_option("PACK|SCENE", record.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")
+      ->required();
+  record_cmd->add_option("--out,-o", record.out, "A folder for the frames (and recording.mp4), or FILE.mp4")
+      ->required();
+  record_cmd->add_option("--from", record.from, "Start at this many seconds on the timeline")->capture_default_str();
+  record_cmd->add_option("--to", record.to, "End at this many seconds on the timeline (not included)")->required();
+  record_cmd->add_option("--fps", record.fps, "Frames per second of timeline time")->capture_default_str();
+  record_cmd->add_option("--size", record_size, "Frame size as WxH (per eye with --stereo)")->capture_default_str();
+  record_cmd->add_flag("--stereo", record.stereo, "Both eyes side by side, rendered in one multiview pass");
+  record_cmd->add_option("--locale", record.locale, "The visitor's language, a locale the exhibition offers");
 
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(
@@ -86,6 +105,14 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     return run_play(play);
+  }
+  if (record_cmd->parsed()) {
+    if (!parse_size(record_size, &record.width, &record.height)) {
+      std::fprintf(stderr, "liyuan: error: --size must be WxH with each side 16..16384, not '%s'\n",
+                   record_size.c_str());
+      return kExitUsage;
+    }
+    return run_record(record);
   }
   if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;

@@ -1,11 +1,14 @@
 #include "app/play_command.h"
 
+#include <string_view>
+
 #include "app/exit_codes.h"
 #include "app/frame_loop.h"
 #include "app/gpu_session.h"
 #include "app/presenter_choice.h"
 #include "app/show.h"
 #include "app/show_player.h"
+#include "app/show_reload.h"
 #include "core/log.h"
 
 namespace liyuan::app {
@@ -13,6 +16,10 @@ namespace liyuan::app {
 int run_play(const PlayOptions& options) {
   if (!(options.fps > 0.0 && options.fps <= 1000.0)) {
     log::error("--fps must be between 0 and 1000");
+    return kExitUsage;
+  }
+  if (options.watch && !is_scene_path(options.input)) {
+    log::error("--watch reloads exhibition sources: give it an exhibition.yaml, not a pack");
     return kExitUsage;
   }
   ChosenPresenter chosen =
@@ -28,6 +35,19 @@ int run_play(const PlayOptions& options) {
   double duration = options.duration;
   if (duration < 0)
     duration = input->show ? std::max(0.0, input->show->exhibition.timeline.duration - options.start) : 10.0;
+  // A curator editing in a window keeps watching past the end; offscreen, nobody could close it.
+  bool until_closed = options.watch && options.duration < 0 && std::string_view(presenter.name()) != "offscreen";
+  std::unique_ptr<ShowReload> reload;
+  if (options.watch) {
+    auto created = ShowReload::create(options.input, std::move(input->show));
+    if (!created) {
+      log::error("{}", created.error().to_string());
+      return kExitFailure;
+    }
+    reload = std::move(*created);
+  }
+  const Show* show = reload ? &reload->show() : input->show.get();
+  const PackContents& pack = reload ? reload->show().contents : input->pack();
 
   auto session = GpuSession::create(presenter);
   if (!session) {
@@ -40,15 +60,16 @@ int run_play(const PlayOptions& options) {
   player_options.visitor_at = options.visitor_at;
   player_options.turntable_seconds = duration;
   player_options.locale = options.locale;
-  ShowPlayer player(input->show.get(), player_options);
+  ShowPlayer player(show, player_options);
   FrameLoopOptions loop;
-  loop.duration = duration;
+  loop.duration = until_closed ? -1.0 : duration;
+  if (reload) loop.before_frame = hot_reload_hook(*reload, player);
 
   Result<LoopStats> stats = make_error("the presenter did not start");
   if (Status s = presenter.init(session->gpu()); !s) {
     stats = s.error();
   } else {
-    stats = run_frame_loop(session->gpu(), presenter, input->pack(), player, loop);
+    stats = run_frame_loop(session->gpu(), presenter, pack, player, loop);
   }
   presenter.shutdown();
   uint32_t validation_messages = session->finish();
@@ -63,6 +84,8 @@ int run_play(const PlayOptions& options) {
               options.stereo ? " x2 eyes" : "", stats->cpu_ms / stats->frames, stats->total_ms / stats->frames,
               1000.0 * stats->frames / stats->total_ms);
   }
+  if (reload)
+    log::info("hot reload: {} edit(s) applied, {} refused", reload->stats().reloads, reload->stats().failures);
   if (validation_messages > 0) {
     log::error("the Vulkan validation layer reported {} message(s) (above): treat as a bug", validation_messages);
     return kExitValidation;

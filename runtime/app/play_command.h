@@ -1,8 +1,9 @@
 // `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
-//  [--attract [--visitor-at W]]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
+//  [--attract [--visitor-at W]] [--watch]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
 // step. With --attract nobody is there at first: the timeline's attract section loops until a visitor arrives
 // (scripted with --visitor-at, in seconds of play). The presenter is chosen in presenter_choice.h. Chapters and captions are logged as they start; at the end
-// the frame count and the CPU and total time per frame are printed.
+// the frame count and the CPU and total time per frame are printed. With --watch (exhibition sources only) saved edits
+// are reloaded while the show plays (show_reload.h); a window then plays on past the end until it is closed.
 #pragma once
 
 #include <filesystem>
@@ -22,6 +23,7 @@ struct PlayOptions {
   bool attract = false;      // start with no visitor: the attract section loops
   double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
   std::string locale;        // the visitor's language (empty: the exhibition's default)
+  bool watch = false;        // reload the exhibition's sources when they are saved (hot reload)
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -156,6 +156,33 @@ void ShowPlayer::advance(double dt) {
   playhead_->advance(dt);
 }
 
+void ShowPlayer::replace_show(const Show* show) {
+  show_ = show;
+  state_.reset();  // it points into the old show's timeline
+  missing_logged_ = false;
+  if (!show_) {
+    playhead_.reset();
+    locales_.clear();
+    locale_.clear();
+    return;
+  }
+  std::optional<scene::Playhead> before = std::move(playhead_);
+  playhead_.emplace(show_->exhibition.timeline, options_.loop ? scene::AtEnd::Loop : scene::AtEnd::Hold);
+  if (before) {
+    playhead_->seek(before->time());
+    playhead_->set_time_scale(before->time_scale());
+    if (before->paused()) playhead_->pause();
+    if (before->visitor_present()) playhead_->visitor_arrived();
+  } else {
+    playhead_->seek(options_.start);
+    if (!options_.attract) playhead_->visitor_arrived();
+  }
+  locales_ = exhibition_locales(*show_);
+  if (std::find(locales_.begin(), locales_.end(), locale_) == locales_.end())
+    locale_ = locales_.empty() ? std::string() : locales_.front();
+  if (open_panel_ >= int32_t(show_->exhibition.graph.hotspots.size())) open_panel_ = -1;
+}
+
 void ShowPlayer::log_changes(const scene::FrameState& state) {
   const scene::Timeline& timeline = show_->exhibition.timeline;
   if (state.chapter != logged_chapter_) {

@@ -39,6 +39,13 @@ class ShowPlayer {
   void hold(bool away);
   // Moves on by DT seconds of play. While paused the timeline holds; played() still counts.
   void advance(double dt);
+  // Plays SHOW (a reloaded version of the same exhibition; it must outlive the player) from where the playhead is:
+  // timeline time, pause, visitor presence, locale (when still offered) and the visitor's stand are kept.
+  void replace_show(const Show* show);
+  // A message for whoever watches the show (a curator): why the last reload failed; "" when all is well. It is for
+  // the text overlay to draw over the picture (and a window to put in its title); until then it is only logged.
+  void set_status_message(std::string message) { status_message_ = std::move(message); }
+  const std::string& status_message() const { return status_message_; }
 
   // What to draw now into VIEW_COUNT views of ASPECT (width / height). DEVICE_VIEWS (a headset's eyes, in the
   // visitor's stage space) are placed in the hall by the visitor's stand and turn; without them the show's camera is
@@ -83,6 +90,7 @@ class ShowPlayer {
   bool missing_logged_ = false;
   int32_t logged_chapter_ = -1;
   std::string logged_caption_;
+  std::string status_message_;
 };
 
 }  // namespace liyuan::app
