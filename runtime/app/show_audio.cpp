@@ -4,6 +4,7 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <set>
 
 #include "core/log.h"
 
@@ -61,7 +62,7 @@ Result<std::unique_ptr<ShowAudio>> ShowAudio::create(const Show& show, const Sho
       auto note_missing = [&](const std::string& locale, const scene::LocatedName& file) {
         if (!packed.contains({sound.key.name, locale})) {
           audio->library_->add_missing(sound.key.name, locale, file.name,
-                                       "is not in the pack (missing, or not a sound file, when it was packed)");
+                                       "is not in the pack (left out when packed, or its chunk is damaged)");
         }
       };
       if (sound.file) note_missing("", *sound.file);
