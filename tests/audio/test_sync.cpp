@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <sndfile.h>
 
+#include <cstdio>
+
 #include "audio_rig.h"
 #include "support/test_support.h"
 
@@ -29,6 +31,7 @@ void expect_onset(const Capture& capture, double expected, const char* what) {
   const double onset = capture.onset(expected - 0.05, expected + 0.1);
   ASSERT_GE(onset, 0.0) << what << ": nothing sounded near " << expected << " s";
   EXPECT_NEAR(onset, expected, kOnsetTolerance) << what;
+  std::printf("%s: heard %+.2f ms from its timeline time\n", what, (onset - expected) * 1000.0);
 }
 
 TEST(AudioSync, ThreeCuesStartAtTheirTimelineTime) {
@@ -125,6 +128,8 @@ TEST(AudioSync, DriftIsPulledInWhenTheSoundCardRunsFast) {
   }
   // Uncorrected, the drift would reach 24 ms after 6 s; the pitch nudge holds it to a few milliseconds.
   EXPECT_LT(worst_late, 0.005);
+  std::printf("audio clock 0.4 %% fast: largest drift after the first second %.2f ms, %zu nudges\n",
+              worst_late * 1000.0, nudged);
   EXPECT_GT(nudged, 0u);
   EXPECT_EQ(repositioned, 0u);
 }
