@@ -75,7 +75,7 @@ Result<PackSound> load_pack_sound(const PackReader& reader, uint32_t index) {
   sound.codec = static_cast<pack::AudioCodec>(h.codec);
   sound.data = payload.subspan(size_t(h.data_offset));
   if (detect_audio_codec(sound.data) != sound.codec) {
-    return fail(fmt::format("'{}' does not start as a {} file", sound.path, audio_codec_name(h.codec)));
+    return fail(fmt::format("'{}' does not start as its codec ({}) says", sound.path, audio_codec_name(h.codec)));
   }
   return sound;
 }

@@ -1,7 +1,7 @@
 #include "audio/cue_schedule.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 namespace liyuan::audio {
 namespace {
@@ -37,10 +37,10 @@ std::vector<VoiceRequest> schedule_voices(const ScheduleInput& input) {
   std::vector<VoiceRequest> out;
   const scene::Timeline& timeline = *input.timeline;
   const scene::FrameState& state = *input.state;
-  std::set<size_t> sounding;
+  std::map<size_t, size_t> sounding;  // cue index → its request in OUT
   for (const scene::AudioCueState& cue : state.audio) {
+    sounding.emplace(cue.cue, out.size());
     out.push_back(cue_request(input, cue.cue, cue.offset));
-    sounding.insert(cue.cue);
   }
 
   // Cues that begin before the next update: the playhead's next advance says which stretches of timeline time the
@@ -54,10 +54,16 @@ std::vector<VoiceRequest> schedule_voices(const ScheduleInput& input) {
     auto first = std::upper_bound(timeline.audio_cues.begin(), timeline.audio_cues.end(), span.from,
                                   [](double t, const scene::AudioCue& c) { return t < c.at; });
     for (auto it = first; it != timeline.audio_cues.end() && it->at <= span.to; ++it) {
-      size_t index = size_t(it - timeline.audio_cues.begin());
-      if (sounding.contains(index)) continue;  // sounding now; after the wrap it is moved back by the director
-      out.push_back(cue_request(input, index, -(wall_before + (it->at - span.from) / scale)));
-      sounding.insert(index);
+      const size_t index = size_t(it - timeline.audio_cues.begin());
+      VoiceRequest request = cue_request(input, index, -(wall_before + (it->at - span.from) / scale));
+      auto known = sounding.find(index);
+      if (known == sounding.end()) {
+        sounding.emplace(index, out.size());
+        out.push_back(std::move(request));
+      } else if (s > 0) {
+        // Sounding before the wrap and starting again after it: the restart wins (the director moves the voice).
+        out[known->second] = std::move(request);
+      }
     }
     wall_before += (span.to - span.from) / scale;
   }

@@ -55,7 +55,9 @@ void SyncDirector::release(Voice& voice) {
 void SyncDirector::start(Voice& voice, const VoiceRequest& request) {
   release(voice);
   const ClipBuffer& clip = *voice.clip;
-  double offset = request.loop ? wrap(request.offset, clip.seconds()) : request.offset;
+  // What is mixed next is heard one output latency from now (0 on the loopback device): start that much further in.
+  const double mixed = request.offset + output_latency_;
+  double offset = request.loop ? wrap(mixed, clip.seconds()) : mixed;
   voice.finished = !request.loop && offset >= clip.seconds();
   if (voice.finished) return;
   alGenSources(1, &voice.source);
@@ -80,9 +82,10 @@ void SyncDirector::start(Voice& voice, const VoiceRequest& request) {
   alSourcePlay(voice.source);
 }
 
-double SyncDirector::heard_position(const Voice& voice) const {
+double SyncDirector::heard_position(const Voice& voice) {
   ALdouble values[2] = {0.0, 0.0};  // seconds into the queue, seconds until that sample is heard
   alGetSourcedvSOFT(voice.source, AL_SEC_OFFSET_LATENCY_SOFT, values);
+  output_latency_ = std::clamp(double(values[1]), 0.0, 0.5);
   const double silence = voice.clip->sample_rate ? double(voice.silence_frames) / voice.clip->sample_rate : 0.0;
   return values[0] - values[1] - silence;
 }

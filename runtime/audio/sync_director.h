@@ -1,9 +1,9 @@
 // The sync director: each update it makes the playing OpenAL sources match what the timeline says should sound.
 // It starts voices at the right sample (ahead of time with leading silence, so a cue that falls between two updates
-// still starts on its sample), stops voices no longer asked for, and corrects drift continuously: it reads each
-// source's heard position (AL_SOFT_source_latency) against the asked offset; a small drift is pulled in by nudging
-// the pitch, a large one (a seek, a loop, a hiccup) repositions the source. A voice keeps the clip (and so the
-// language) it started with; a new locale is heard from the next voice on.
+// still starts on its sample; on a sound device one output latency further in), stops voices no longer asked for,
+// and corrects drift continuously: it reads each source's heard position (AL_SOFT_source_latency) against the asked
+// offset; a small drift is pulled in by nudging the pitch, a large one (a seek, a loop, a hiccup) repositions the
+// source. A voice keeps the clip (and so the language) it started with; a new locale is heard from the next voice on.
 #pragma once
 
 #include <cstdint>
@@ -58,8 +58,9 @@ class SyncDirector {
 
   void start(Voice& voice, const VoiceRequest& request);
   void release(Voice& voice);
-  // The clip position the visitor hears now, in seconds (negative while the leading silence plays).
-  double heard_position(const Voice& voice) const;
+  // The clip position the visitor hears now, in seconds (negative while the leading silence plays); notes the
+  // output latency it reports.
+  double heard_position(const Voice& voice);
   void apply_placement(const Voice& voice, const VoiceRequest& request);
   void keep_in_step(Voice& voice, const VoiceRequest& request, bool paused);
 
@@ -68,6 +69,7 @@ class SyncDirector {
   SyncOptions options_;
   std::map<uint64_t, Voice> voices_;
   SyncReport report_;
+  double output_latency_ = 0.0;  // seconds from mixing a sample to hearing it, as last measured
 };
 
 }  // namespace liyuan::audio
