@@ -36,7 +36,6 @@ class Mixer {
   void advance(bool narration_speaking, double dt);
   // The gain of BUS now: its volume times the duck gain for ambience and music (master is applied by the listener).
   float bus_gain(Bus bus) const;
-  float duck_gain() const { return duck_; }
 
  private:
   DuckingOptions ducking_;

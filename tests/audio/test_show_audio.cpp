@@ -6,6 +6,7 @@
 #include <sndfile.h>
 
 #include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
 #include "app/show.h"
@@ -88,9 +89,11 @@ std::vector<char> file_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Plays SHOW from 0 for SECONDS at the fixed frame step through a loopback ShowAudio speaking LOCALE.
+// Plays SHOW from 0 for SECONDS at the fixed frame step through a loopback ShowAudio speaking LOCALE (and from
+// SWITCH_AT on, SWITCH_TO when given).
 std::vector<float> play(const app::Show& show, const std::string& locale, double seconds,
-                        std::vector<std::string>* problems = nullptr) {
+                        std::vector<std::string>* problems = nullptr, double switch_at = -1.0,
+                        const std::string& switch_to = "") {
   auto audio = app::ShowAudio::create(show, {app::AudioOutput::Loopback, locale, false, true, kRate});
   EXPECT_TRUE(audio) << (audio ? "" : audio.error().to_string());
   if (!audio) return {};
@@ -99,6 +102,9 @@ std::vector<float> play(const app::Show& show, const std::string& locale, double
   for (int frame = 0; frame * kFrame < seconds - 1e-9; ++frame) {
     const scene::FrameState state =
         scene::evaluate(show.exhibition.timeline, show.exhibition.graph, playhead.time());
+    if (switch_at >= 0.0 && playhead.time() >= switch_at && (*audio)->locale() != switch_to) {
+      (*audio)->set_locale(switch_to);
+    }
     (*audio)->update(state, playhead, listener, kFrame);
     playhead.advance(kFrame);
   }
@@ -168,6 +174,8 @@ TEST(ShowAudio, TheShowSoundsOnTimeInTheVisitorsLanguage) {
     EXPECT_GT(capture->tone(880.0, 2.65, 2.85), 0.05) << "the chime";
   }
   EXPECT_GT(english.tone(440.0, 0.55, 0.75), 5.0 * english.tone(660.0, 0.55, 0.75)) << "English narration";
+  Capture switched{play(show, "en", 1.0, nullptr, 0.3, "zh")};
+  EXPECT_GT(switched.tone(660.0, 0.55, 0.75), 5.0 * switched.tone(440.0, 0.55, 0.75)) << "switched to Chinese live";
   EXPECT_GT(chinese.tone(660.0, 0.55, 0.75), 5.0 * chinese.tone(440.0, 0.55, 0.75)) << "Chinese narration";
   // Narration onset within 10 ms: where the 440 Hz energy rises above the bed.
   double onset = -1.0;
@@ -178,6 +186,20 @@ TEST(ShowAudio, TheShowSoundsOnTimeInTheVisitorsLanguage) {
   // The broken and missing files are named; the cues around them sounded.
   EXPECT_TRUE(mentions(problems, "audio/not-a-sound.wav")) << ::testing::PrintToString(problems);
   EXPECT_TRUE(mentions(problems, "audio/gone.wav")) << ::testing::PrintToString(problems);
+}
+
+TEST(ShowAudio, TheListenerIsBetweenTheEyesFacingTheirWay) {
+  render::View eyes[2];
+  const mat4 turned = glm::rotate(mat4(1.0f), glm::radians(90.0f), vec3(0.0f, 1.0f, 0.0f));  // facing -X
+  eyes[0].world_from_eye = glm::translate(mat4(1.0f), vec3(-0.032f, 1.6f, 2.0f)) * turned;
+  eyes[1].world_from_eye = glm::translate(mat4(1.0f), vec3(0.032f, 1.6f, 2.0f)) * turned;
+  const ListenerPose pose = app::listener_from_views(eyes);
+  EXPECT_NEAR(pose.position.x, 0.0f, 1e-6f);
+  EXPECT_NEAR(pose.position.y, 1.6f, 1e-6f);
+  EXPECT_NEAR(pose.position.z, 2.0f, 1e-6f);
+  const vec3 forward = pose.orientation * vec3(0.0f, 0.0f, -1.0f);
+  EXPECT_NEAR(forward.x, -1.0f, 1e-5f);
+  EXPECT_NEAR(forward.z, 0.0f, 1e-5f);
 }
 
 TEST(ShowAudio, ADamagedAudioChunkIsNamedAndTheShowGoesOn) {
