@@ -33,6 +33,7 @@ enum class ChunkType : uint32_t {
   Strings = fourcc('S', 'T', 'R', 'S'),   // FileChunkHeader + path + a string-table file, verbatim (one per file)
   Skeleton = fourcc('S', 'K', 'E', 'L'),  // SkeletonHeader + nodes, skins, joints: one per skinned model or relic
   Animation = fourcc('A', 'N', 'I', 'M'), // AnimationHeader + channels + key data: one per clip
+  Audio = fourcc('A', 'U', 'D', 'I'),     // AudioChunkHeader + key + locale + path + a sound file, verbatim (one per file)
 };
 
 enum class Compression : uint32_t { None = 0, Zstd = 1 };
@@ -393,6 +394,24 @@ struct FileChunkHeader {
 };
 static_assert(sizeof(FileChunkHeader) == 16);
 
+// --- Sound files carried verbatim (AUDI) ---
+
+// How an AUDI chunk's file is encoded (told by its first bytes; the runtime decodes it with libsndfile).
+enum class AudioCodec : uint32_t { Wav = 1, Flac = 2, Vorbis = 3, Opus = 4 };
+
+// Starts an AUDI chunk: the sound's key (the clip key of the exhibition's `sounds:` table), its locale ("" when the
+// file is the same in every locale), the source file's path (relative to the exhibition file's folder, for
+// messages), each right after the other after this header as UTF-8, then the file's bytes, exactly as authored (still
+// compressed as the source is), from data_offset to the chunk end. Stored uncompressed so it is read in place.
+struct AudioChunkHeader {
+  uint32_t key_size;     // > 0
+  uint32_t locale_size;
+  uint32_t path_size;    // > 0
+  uint32_t codec;        // AudioCodec
+  uint64_t data_offset;  // >= sizeof(AudioChunkHeader) + key_size + locale_size + path_size
+};
+static_assert(sizeof(AudioChunkHeader) == 24);
+
 // "MESH" for ChunkType::Mesh, used in messages and by `liyuan-pack inspect`.
 inline const char* chunk_type_name(uint32_t type) {
   switch (static_cast<ChunkType>(type)) {
@@ -407,6 +426,7 @@ inline const char* chunk_type_name(uint32_t type) {
     case ChunkType::Strings: return "STRS";
     case ChunkType::Skeleton: return "SKEL";
     case ChunkType::Animation: return "ANIM";
+    case ChunkType::Audio: return "AUDI";
   }
   return "????";
 }

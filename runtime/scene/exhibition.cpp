@@ -10,6 +10,7 @@ Exhibition check_exhibition(const std::filesystem::path& path, Diagnostics& diag
   Exhibition exhibition;
   exhibition.sources = load_exhibition_sources(path, diagnostics, source);
   check_references(exhibition.sources, diagnostics);
+  check_sounds(exhibition.sources, diagnostics);
   exhibition.graph = build_scene_graph(exhibition.sources.scenes, diagnostics);
   exhibition.timeline =
       build_timeline(exhibition.sources.scenes, exhibition.graph, exhibition.sources.relics, diagnostics);

@@ -121,8 +121,29 @@ class Loader {
       auto text = read(*target, &entry.at);
       if (text) parse_string_table(*text, display_path(root_, *target).string(), strings_, diagnostics_);
     }
+    check_sound_files(in_root);
     loaded_.push_back(in_root);
     follow_includes(in_root, exhibition_->includes);
+  }
+
+  // Sound files must stay inside the folder (an error); one missing on disk is a warning, because the show goes on
+  // without it (its cues are silent). Files read from a pack are the pack's business.
+  void check_sound_files(const std::filesystem::path& in_root) {
+    for (const SoundDocument& sound : exhibition_->sounds) {
+      std::vector<const LocatedName*> paths;
+      if (sound.file) paths.push_back(&*sound.file);
+      for (const auto& [locale, file] : sound.files) paths.push_back(&file);
+      for (const LocatedName* path : paths) {
+        auto target = resolve(in_root, *path);
+        if (!target || source_) continue;
+        std::error_code ec;
+        std::filesystem::path on_disk = display_path(root_, *target);
+        if (!std::filesystem::is_regular_file(on_disk, ec)) {
+          diagnostics_.warning(path->at, fmt::format("sound file '{}' not found (looked for {}): sound '{}' will be "
+                                                     "silent", path->name, on_disk.string(), sound.key.name));
+        }
+      }
+    }
   }
 
   ExhibitionSources take() {

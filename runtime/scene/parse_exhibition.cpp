@@ -16,7 +16,56 @@ std::vector<LocatedName> located_list(const MapReader& map, ValueReader& reader,
   return out;
 }
 
+std::optional<LocatedName> located_string(const MapReader& map, ValueReader& reader, std::string_view key) {
+  const YamlNode* node = map.get(key);
+  if (!node) return std::nullopt;
+  auto text = reader.string(*node, key);
+  if (!text) return std::nullopt;
+  return LocatedName{*text, reader.at(*node)};
+}
+
+std::optional<SoundDocument> parse_sound(const YamlNode& node, ValueReader& reader) {
+  MapReader map(reader, node, keys::kSound, "sound");
+  if (!map.is_map()) return std::nullopt;
+  SoundDocument sound;
+  sound.at = reader.at(node);
+  if (const YamlNode* key = map.required("key")) {
+    if (auto text = reader.string(*key, "key")) sound.key = LocatedName{*text, reader.at(*key)};
+  }
+  sound.bus = located_string(map, reader, "bus");
+  sound.file = located_string(map, reader, "file");
+  if (const YamlNode* files = map.get("files")) {
+    if (!files->is_map()) {
+      reader.error(*files, fmt::format("expected a map of locale: file for 'files', found {}", describe(*files)));
+    } else {
+      for (size_t i = 0; i < files->map_size(); ++i) {
+        auto locale = reader.string(files->key(i), "locale");
+        auto path = reader.string(files->value(i), "file");
+        if (locale && path) {
+          sound.files.emplace_back(LocatedName{*locale, reader.at(files->key(i))},
+                                   LocatedName{*path, reader.at(files->value(i))});
+        }
+      }
+    }
+  }
+  if (sound.file.has_value() == (map.get("files") != nullptr)) {
+    reader.error(node, fmt::format("sound '{}' needs either 'file' (one file) or 'files' (one per locale)",
+                                   sound.key.name));
+  }
+  return sound;
+}
+
 }  // namespace
+
+std::string SoundDocument::bus_name() const {
+  if (bus) {
+    for (std::string_view name : keys::kSoundBuses) {
+      if (name == bus->name) return bus->name;
+    }
+    return "effects";
+  }
+  return files.empty() ? "effects" : "narration";
+}
 
 bool is_exhibition_root(const YamlNode& root) {
   if (!root.is_map()) return false;
@@ -57,6 +106,14 @@ std::optional<ExhibitionDocument> parse_exhibition(const YamlNode& root, const s
   doc.relics = located_list(map, reader, "relics");
   doc.strings = located_list(map, reader, "strings");
   doc.includes = located_list(map, reader, "include");
+  if (const YamlNode* sounds = map.get("sounds")) {
+    doc.sounds_at = reader.at(*sounds);
+    if (const auto* items = reader.list(*sounds, "sounds")) {
+      for (const YamlNode& item : *items) {
+        if (auto sound = parse_sound(item, reader)) doc.sounds.push_back(std::move(*sound));
+      }
+    }
+  }
   return doc;
 }
 

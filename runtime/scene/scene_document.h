@@ -117,6 +117,17 @@ struct SceneFileDocument {
   std::vector<ExternalReference> references;
 };
 
+// An entry of exhibition.yaml's `sounds:` table: a clip key and its file, or one file per locale (narration).
+struct SoundDocument {
+  Location at;                        // the entry's map
+  LocatedName key;
+  std::optional<LocatedName> bus;     // as written; absent: narration with `files`, else effects
+  std::optional<LocatedName> file;    // the same file in every locale
+  std::vector<std::pair<LocatedName, LocatedName>> files;  // locale, file
+  // The bus the entry plays on (one of keys::kSoundBuses; an unknown name is lint's error and plays as effects).
+  std::string bus_name() const;
+};
+
 // exhibition.yaml.
 struct ExhibitionDocument {
   std::string file;
@@ -127,6 +138,8 @@ struct ExhibitionDocument {
   std::vector<LocatedName> relics;   // relic manifest paths
   std::vector<LocatedName> strings;  // string table paths
   std::vector<LocatedName> includes; // scene file paths
+  std::optional<Location> sounds_at;  // where `sounds:` is, when given
+  std::vector<SoundDocument> sounds;
 };
 
 // What lint needs of a relic manifest (the content tool owns the rest of the format).

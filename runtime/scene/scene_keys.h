@@ -8,7 +8,10 @@ namespace liyuan::scene::keys {
 
 // exhibition.yaml
 inline constexpr std::string_view kExhibition[] = {"id", "title", "default_locale", "locales", "relics", "strings",
-                                                   "include"};
+                                                   "include", "sounds"};
+// An entry of exhibition.yaml's `sounds:` (docs/scene-format.md, "Sounds"), and the mixer buses it may name.
+inline constexpr std::string_view kSound[] = {"key", "bus", "file", "files"};
+inline constexpr std::string_view kSoundBuses[] = {"narration", "ambience", "music", "effects"};
 // A scene file (hall, relics, tour ...).
 inline constexpr std::string_view kSceneFile[] = {"include", "nodes", "environment", "timeline"};
 inline constexpr std::string_view kEnvironment[] = {"fog_density", "fog_color"};

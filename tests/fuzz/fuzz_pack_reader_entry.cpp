@@ -2,6 +2,7 @@
 // runs without touching the file system.
 #include "fuzz_pack_reader_entry.h"
 
+#include "assets/audio_chunks.h"
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
 #include "core/hash.h"
@@ -34,6 +35,14 @@ void touch(std::string_view text) {
 
 void exercise(const PackReader& reader) {
   (void)reader.verify_all();
+  for (uint32_t i = 0; i < reader.count(pack::ChunkType::Audio); ++i) {
+    if (auto sound = load_pack_sound(reader, i)) {
+      touch(sound->key);
+      touch(sound->locale);
+      touch(sound->path);
+      g_sink = g_sink + sound->data.size();
+    }
+  }
   auto contents = load_pack_contents(reader);
   if (!contents) return;
   for (const MeshChunk& mesh : contents->meshes) {

@@ -1,5 +1,5 @@
 # The pack reader's fuzz entry (fuzz_pack_reader_entry.cpp): PackReader::open → verify_all → load_pack_contents →
-# mesh decoding → catalogue, RELC, SCEN and STRS reading, on any bytes.
+# mesh decoding → catalogue, RELC, SCEN, STRS and AUDI reading, on any bytes.
 #   test_fuzz_pack_reader (always): replays pack_reader_corpus/* plus seeded mutations of each (gtest).
 #   fuzz_pack_reader (LIYUAN_FUZZ=ON, clang): the libFuzzer binary, with ASan and UBSan.
 add_library(liyuan_fuzz_pack_reader_entry STATIC ${CMAKE_CURRENT_LIST_DIR}/fuzz_pack_reader_entry.cpp)

@@ -31,7 +31,7 @@ TEST(Schema, EveryObjectAllowsExactlyTheParsersKeys) {
       {"captionAnchor", keys::kCaptionAnchor}, {"timeline", keys::kTimeline}, {"attract", keys::kAttract},
       {"chapter", keys::kChapter},       {"timedName", keys::kTimedName},   {"track", keys::kTrack},
       {"key", keys::kKey},               {"cameraPath", keys::kCameraPath}, {"clip", keys::kClip},
-      {"caption", keys::kCaption},       {"audioCue", keys::kAudioCue},
+      {"caption", keys::kCaption},       {"audioCue", keys::kAudioCue},      {"sound", keys::kSound},
   };
   size_t object_defs = 0;
   for (const auto& [name, definition] : schema["$defs"].items()) object_defs += definition.value("type", "") == "object";
@@ -52,6 +52,8 @@ TEST(Schema, NamedValuesMatchTheParser) {
   EXPECT_EQ(schema["$defs"]["easing"]["enum"].get<std::set<std::string>>(), as_set(easing_names()));
   EXPECT_EQ(schema["$defs"]["track"]["properties"]["property"]["enum"].get<std::set<std::string>>(),
             as_set(property_names()));
+  EXPECT_EQ(schema["$defs"]["sound"]["properties"]["bus"]["enum"].get<std::set<std::string>>(),
+            as_set(keys::kSoundBuses));
   for (const std::string& name : schema["$defs"]["interpolation"]["enum"].get<std::vector<std::string>>()) {
     EXPECT_TRUE(interpolation_from_name(name)) << name;
   }

@@ -121,6 +121,10 @@ Result<Exhibition> load_exhibition(const std::filesystem::path& path, const std:
     exhibition.strings.push_back({table.path, std::move(*text)});
   }
 
+  auto sounds = load_sounds(*doc, exhibition.folder, exhibition.warnings);
+  if (!sounds) return sounds.error();
+  exhibition.sounds = std::move(*sounds);
+
   IncludeWalker walker(exhibition);
   walker.mark_seen(exhibition.document.path);
   auto includes = resolve_list(*doc, exhibition.folder, "", "include");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "sounds.h"
 
 #include <filesystem>
 #include <string>
@@ -25,12 +26,14 @@ struct Exhibition {
   std::vector<std::string> manifests;     // relics: paths relative to `folder`, in document order
   std::vector<CarriedFile> strings;       // strings: in document order
   std::vector<CarriedFile> scenes;        // include: depth-first in document order, each file once
+  std::vector<SoundFile> sounds;          // sounds: the files that could be read (sounds.h)
+  std::vector<std::string> warnings;      // sound files left out, each naming the file
 };
 
 // Reads the exhibition at PATH (DISPLAY names it in messages) and every scene it includes, recursively. Errors at
 // file:line:column: invalid UTF-8, YAML syntax, a missing or malformed `id`, `relics`/`strings`/`include` that are
 // not lists of paths, an absolute path, a path that leaves the exhibition's folder, a file that does not exist, a
-// manifest listed twice.
+// manifest listed twice; a malformed `sounds:` table (sounds.h). Sound files that cannot be used are warnings.
 Result<Exhibition> load_exhibition(const std::filesystem::path& path, const std::string& display);
 
 // The display name for RELATIVE (a path relative to EXHIBITION's folder): the folder as the user named it, joined.

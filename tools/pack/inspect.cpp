@@ -1,6 +1,7 @@
 // Pack inspection (JSON and text) and full verification, through the runtime's own reader.
 #include "inspect.h"
 
+#include "assets/audio_chunks.h"
 #include "assets/skeleton_chunks.h"
 
 #include "assets/pack_contents.h"
@@ -180,6 +181,17 @@ Result<nlohmann::json> inspect_pack(const std::filesystem::path& path) {
       report[key].push_back({{"chunk", file.chunk}, {"path", file.path}, {"bytes", file.text.size()}});
     }
   }
+  report["sounds"] = nlohmann::json::array();
+  for (uint32_t k = 0; k < reader->count(pack::ChunkType::Audio); ++k) {
+    auto sound = load_pack_sound(*reader, k);
+    if (!sound) return sound.error();
+    report["sounds"].push_back({{"chunk", sound->chunk},
+                                {"key", sound->key},
+                                {"locale", sound->locale},
+                                {"path", sound->path},
+                                {"codec", audio_codec_name(uint32_t(sound->codec))},
+                                {"bytes", sound->data.size()}});
+  }
   return report;
 }
 
@@ -259,6 +271,13 @@ std::string format_inspection(const nlohmann::json& r) {
                          f["bytes"].get<size_t>());
     }
   }
+  out += fmt::format("sounds: {}\n", r["sounds"].size());
+  for (const auto& s : r["sounds"]) {
+    const std::string locale = s["locale"].get<std::string>();
+    out += fmt::format("  {}: '{}'{} {} ({}, {} bytes)\n", s["chunk"].get<std::string>(), s["key"].get<std::string>(),
+                       locale.empty() ? std::string() : fmt::format(" [{}]", locale), s["path"].get<std::string>(),
+                       s["codec"].get<std::string>(), s["bytes"].get<size_t>());
+  }
   out += "meta: " + r["meta"].dump() + "\n";
   return out;
 }
@@ -277,6 +296,9 @@ Result<uint32_t> verify_pack(const std::filesystem::path& path) {
     Status status = decode_vertices(mesh, vertices);
     if (status) status = decode_indices(mesh, indices);
     if (!status) return make_chunk_error(path.string(), reader->chunk_label(size_t(position)), status.error().message);
+  }
+  for (uint32_t k = 0; k < reader->count(pack::ChunkType::Audio); ++k) {
+    if (auto sound = load_pack_sound(*reader, k); !sound) return sound.error();
   }
   return uint32_t(reader->chunks().size());
 }

@@ -187,6 +187,8 @@ std::vector<std::byte> assemble_pack(const PackAssembly& assembly) {
   for (const CarriedFile& table : assembly.strings) {
     writer.add(pack::ChunkType::Strings, file_chunk_payload(table.path, table.text), true);
   }
+  // Sound files are compressed already (or small): stored as they are, read in place from the mapping.
+  for (const SoundFile& sound : assembly.sounds) writer.add(pack::ChunkType::Audio, audio_chunk_payload(sound), false);
   return writer.finish();
 }
 

@@ -49,11 +49,12 @@ struct PackAssembly {
   std::vector<CatalogueInput> catalogue;   // one per relic when catalogued
   std::vector<CarriedFile> scenes;         // SCEN, in this order (the exhibition file first)
   std::vector<CarriedFile> strings;        // STRS
+  std::vector<SoundFile> sounds;           // AUDI, in this order
   unsigned jobs = 0;                       // threads for compressing meshes; 0: default_jobs()
 };
 
 // The pack's bytes. Chunk order: META, MATL, INST, MESH#0.., TEXR#0.., SKEL#0.., ANIM#0.., then CATL, RELC, SCEN#0..,
-// STRS#0.. when present. Relics follow one another in every array; local indices are offset (instance → mesh, mesh
+// STRS#0.., AUDI#0.. when present. Relics follow one another in every array; local indices are offset (instance → mesh, mesh
 // header → material, material → texture, skin → mesh, clip → skeleton) and RELC records each relic's ranges, skeleton,
 // clips and relic-space bounds.
 std::vector<std::byte> assemble_pack(const PackAssembly& assembly);

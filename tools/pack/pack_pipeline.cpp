@@ -190,6 +190,7 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
       auto loaded = load_exhibition(inputs[0], inputs[0].string());
       if (!loaded) return loaded.error();
       exhibition = std::move(*loaded);
+      for (const std::string& warning : exhibition->warnings) report.warnings.push_back(warning);
       for (const std::string& relative : exhibition->manifests) {
         manifests.emplace_back(exhibition->folder / relative, display_path(*exhibition, relative));
       }
@@ -316,12 +317,14 @@ Result<PackRun> pack_inputs(const std::vector<std::filesystem::path>& inputs, co
           CarriedFile{std::filesystem::path(relative).lexically_normal().generic_string(), std::move(text)});
     }
     assembly.strings = std::move(exhibition->strings);
+    assembly.sounds = std::move(exhibition->sounds);
   }
   for (RelicTask& task : tasks) assembly.relics.push_back(std::move(task.chunks));
   assembly.jobs = options.jobs;
   run.bytes = assemble_pack(assembly);
   report.scenes = uint32_t(assembly.scenes.size());
   report.strings = uint32_t(assembly.strings.size());
+  report.sounds = uint32_t(assembly.sounds.size());
   report.pack_bytes = run.bytes.size();
   report.seconds = seconds_since(start);
   return run;

@@ -57,6 +57,7 @@ struct PackReport {
   uint32_t cached = 0;       // relics taken from the cache
   uint32_t scenes = 0;       // SCEN chunks
   uint32_t strings = 0;      // STRS chunks
+  uint32_t sounds = 0;       // AUDI chunks
   uint64_t pack_bytes = 0;
   double seconds = 0;        // wall time of the whole run
   std::vector<std::string> warnings;

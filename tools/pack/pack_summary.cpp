@@ -60,9 +60,10 @@ std::string format_summary(const PackReport& report, const std::string& output) 
     out += fmt::format("{:<{}}  {:<6}  {:>{}}  {:>4}  {:>10}  {:>10}  {:>6.2f}s\n", "total", name_width, "", "",
                        tris_width, textures, mib(before), mib(after), seconds);
   }
-  out += fmt::format("{}: {} bytes ({} textures, {}; {} scene file(s), {} string table(s)); {} relic(s) built, {} "
+  const std::string sounds = report.sounds ? fmt::format(", {} sound file(s)", report.sounds) : std::string();
+  out += fmt::format("{}: {} bytes ({} textures, {}; {} scene file(s), {} string table(s){}); {} relic(s) built, {} "
                      "from the cache; {:.2f} s\n",
-                     output, report.pack_bytes, textures, report.target, report.scenes, report.strings,
+                     output, report.pack_bytes, textures, report.target, report.scenes, report.strings, sounds,
                      report.reprocessed, report.cached, report.seconds);
   return out;
 }
@@ -79,6 +80,7 @@ nlohmann::json report_json(const PackReport& report, const std::string& output) 
   j["cached"] = report.cached;
   j["scenes"] = report.scenes;
   j["strings"] = report.strings;
+  j["sounds"] = report.sounds;
   j["warnings"] = report.warnings;
   j["relics"] = nlohmann::json::array();
   for (const RelicReport& r : report.relics) {

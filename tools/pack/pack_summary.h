@@ -13,7 +13,7 @@ namespace liyuan::packer {
 // then one line with the pack's size, chunk counts and how many relics were reprocessed. OUTPUT names the pack.
 std::string format_summary(const PackReport& report, const std::string& output);
 
-// REPORT as JSON: {output, kind, target, pack_bytes, seconds, reprocessed, cached, scenes, strings, warnings,
+// REPORT as JSON: {output, kind, target, pack_bytes, seconds, reprocessed, cached, scenes, strings, sounds, warnings,
 // relics: [{name, reprocessed, meshes, textures, vertices, lod_triangles, texture_bytes_before, texture_bytes_after,
 // seconds, texture_details: [{source, format, width, height, bytes_before, bytes_after}]}]}.
 nlohmann::json report_json(const PackReport& report, const std::string& output);
