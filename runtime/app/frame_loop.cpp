@@ -42,6 +42,14 @@ Status prepare_drawing(gpu::Gpu& gpu, const PackContents& contents, const presen
   return {};
 }
 
+// Keeps AUDIO in step with PLAYER for the PERIOD until the next frame, heard from LISTENER_VIEWS.
+void update_sound(ShowAudio& audio, ShowPlayer& player, std::span<const render::View> listener_views, double period) {
+  const scene::FrameState* state = player.evaluate();
+  if (!state) return;
+  if (audio.locale() != player.locale()) audio.set_locale(player.locale());
+  audio.update(*state, *player.playhead(), listener_from_views(listener_views), period);
+}
+
 }  // namespace
 
 Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
@@ -51,6 +59,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
   double previous_display_time = 0.0;
   double absent_for = 0.0;
   const PackContents* pack = &contents;
+  std::vector<render::View> listener_views;  // the last views drawn: where the visitor hears from
   for (;;) {
     if (options.before_frame) {
       auto swap = options.before_frame();
@@ -78,7 +87,9 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
                                               frame->target_use_after);
           !s)
         return s.error();
+      listener_views = setup.views;
     }
+    if (options.audio && !done) update_sound(*options.audio, player, listener_views, frame->display_period);
     stats.cpu_ms += frame_time.elapsed_ms();
     auto events = presenter.end_frame(render);
     if (!events) return events.error();

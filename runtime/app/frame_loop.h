@@ -9,6 +9,7 @@
 
 #include <functional>
 
+#include "app/show_audio.h"
 #include "app/show_player.h"
 #include "assets/pack_contents.h"
 #include "core/error.h"
@@ -35,6 +36,8 @@ struct FrameLoopOptions {
   // Called before each frame begins (hot reload: an edited exhibition is loaded here). When it hands over another
   // pack the loop draws from that one, uploading its GPU assets anew if they changed; an error stops the loop.
   std::function<Result<PackSwap>()> before_frame;
+  // The show's sound, kept in step with the player each frame (null: silent).
+  ShowAudio* audio = nullptr;
 };
 
 struct LoopStats {

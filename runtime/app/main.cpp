@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--fps", play.fps, "Frames per second of timeline time (a fixed step)")->capture_default_str();
   play_cmd->add_option("--size", play_size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
   play_cmd->add_flag("--stereo", play.stereo, "Both eyes, rendered in one multiview pass");
+  std::string audio_output = "device";
+  play_cmd->add_option("--audio", audio_output, "Sound: device (the sound card, else mixed silently), loopback, or off")
+      ->check(CLI::IsMember({"device", "loopback", "off"}))
+      ->capture_default_str();
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
@@ -104,6 +108,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "liyuan: error: --size must be WxH with each side 16..16384, not '%s'\n", play_size.c_str());
       return kExitUsage;
     }
+    play.audio = *parse_audio_output(audio_output);
     return run_play(play);
   }
   if (record_cmd->parsed()) {

@@ -63,7 +63,26 @@ int run_play(const PlayOptions& options) {
   ShowPlayer player(show, player_options);
   FrameLoopOptions loop;
   loop.duration = until_closed ? -1.0 : duration;
-  if (reload) loop.before_frame = hot_reload_hook(*reload, player);
+
+  // Sound: a show's narration, sources and beds; a bare relic is silent. Without any output the show goes on.
+  ShowAudioOptions audio_options{options.audio, player.locale()};
+  std::unique_ptr<ShowAudio> audio;
+  auto open_audio = [&](const Show& playing) {
+    audio.reset();
+    auto opened = ShowAudio::create(playing, audio_options);
+    if (opened) audio = std::move(*opened);
+    else log::warn("no sound: {}", opened.error().to_string());
+    loop.audio = audio.get();
+  };
+  if (show && options.audio != AudioOutput::Off) open_audio(*show);
+  if (reload) {
+    // A reloaded show brings its own pack: its sound is opened again from it (clips are read in place).
+    loop.before_frame = [&, hook = hot_reload_hook(*reload, player)]() -> Result<PackSwap> {
+      auto swap = hook();
+      if (swap && swap->pack && options.audio != AudioOutput::Off) open_audio(reload->show());
+      return swap;
+    };
+  }
 
   Result<LoopStats> stats = make_error("the presenter did not start");
   if (Status s = presenter.init(session->gpu()); !s) {

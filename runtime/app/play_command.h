@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string>
 
+#include "app/show_audio.h"
+
 namespace liyuan::app {
 
 struct PlayOptions {
@@ -22,6 +24,7 @@ struct PlayOptions {
   bool stereo = false;
   bool attract = false;      // start with no visitor: the attract section loops
   double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
+  AudioOutput audio = AudioOutput::Device;  // where sound goes (device, else loopback; or off)
   std::string locale;        // the visitor's language (empty: the exhibition's default)
   bool watch = false;        // reload the exhibition's sources when they are saved (hot reload)
 };

@@ -197,6 +197,15 @@ void ShowPlayer::log_changes(const scene::FrameState& state) {
   }
 }
 
+const scene::FrameState* ShowPlayer::evaluate() {
+  if (!show_) return nullptr;
+  if (!state_ || state_->time != playhead_->time()) {
+    state_ = scene::evaluate(show_->exhibition.timeline, show_->exhibition.graph, playhead_->time());
+    log_changes(*state_);
+  }
+  return &*state_;
+}
+
 FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const render::View> device_views,
                              float aspect, uint32_t view_count) {
   FrameSetup setup;
@@ -208,8 +217,7 @@ FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const re
     setup = FrameSetup{render::frame_bounds(bounds, aspect, view_count == 2, framing),
                        render::studio_lighting(bounds), {}, {}, true};
   } else {
-    state_ = scene::evaluate(show_->exhibition.timeline, show_->exhibition.graph, playhead_->time());
-    log_changes(*state_);
+    evaluate();
     bool first = !missing_logged_;
     SceneFrame frame = build_scene_frame(*show_, assets, *state_, aspect, view_count == 2);
     for (const std::string& problem : frame.problems) log::warn("{}", problem);

@@ -62,6 +62,11 @@ class ShowPlayer {
   // The exhibition's locales, default first.
   const std::vector<std::string>& locales() const { return locales_; }
   bool hud() const { return hud_; }
+  // The timeline's state now (evaluated again when the time moved or the show was replaced); null for a bare
+  // relic. Logs chapters and captions as they start.
+  const scene::FrameState* evaluate();
+  // The playhead (null for a bare relic): audio follows its seeks, pauses and loops.
+  const scene::Playhead* playhead() const { return playhead_ ? &*playhead_ : nullptr; }
   // The timeline's state at the last frame() (empty for a bare relic).
   const std::optional<scene::FrameState>& state() const { return state_; }
   // The hotspot whose panel is open (index into the scene graph's hotspots), or -1.

@@ -1,5 +1,8 @@
 #include "audio/audio_device.h"
 
+#include <cstdlib>
+#include <filesystem>
+
 #include <AL/al.h>
 #include <AL/alc.h>
 #include <AL/alext.h>
@@ -27,13 +30,27 @@ bool hrtf_status(ALCdevice* device) {
   return status == ALC_TRUE;
 }
 
+// Whether this machine could have a sound device at all: a sound server's socket or a sound card. Without either,
+// asking OpenAL Soft for one only makes ALSA print errors on stderr before it fails.
+bool sound_output_may_exist() {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (std::getenv("PULSE_SERVER")) return true;
+  if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
+    for (const char* socket : {"pulse/native", "pipewire-0"})
+      if (fs::exists(fs::path(runtime) / socket, error)) return true;
+  for (const auto& entry : fs::directory_iterator("/dev/snd", error))
+    if (entry.path().filename().string().rfind("pcm", 0) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<AudioDevice>> AudioDevice::open(const DeviceOptions& options) {
   std::unique_ptr<AudioDevice> out(new AudioDevice());
   const ALCint hrtf = options.hrtf ? ALC_TRUE : ALC_FALSE;
   if (options.kind == OutputKind::Device) {
-    out->device_ = alcOpenDevice(nullptr);
+    out->device_ = sound_output_may_exist() ? alcOpenDevice(nullptr) : nullptr;
     if (out->device_) {
       const ALCint attributes[] = {ALC_HRTF_SOFT, hrtf, 0};
       out->context_ = make_current_context(out->device_, attributes);

@@ -33,6 +33,8 @@ struct PresenterFrame {
   // Seconds on the presenter's clock when this frame will be seen: the headset's predicted display time, the window's
   // clock, or frame index / fps offscreen. The app advances the show by the difference between frames.
   double display_time = 0.0;
+  // Seconds until the frame after this one is seen (sound is scheduled that far ahead).
+  double display_period = 1.0 / 60.0;
 };
 
 struct PresenterEvents {

@@ -37,6 +37,7 @@ Result<PresenterFrame> OffscreenPresenter::begin_frame() {
   frame.target_use_after = gpu::use::kTransferSrc;
   frame.view_count = desc_.view_count;
   frame.display_time = double(frame_index_++) / desc_.fps;
+  frame.display_period = 1.0 / desc_.fps;
   return frame;
 }
 
