@@ -29,7 +29,7 @@ PanelLayout layout_panel(const FontLibrary& fonts, const FontChain& regular, con
   add(text.title, bold, 1.5f, style.title_color, 0.0f);
   add(text.period, regular, 1.0f, style.period_color, 0.2f);
   add(text.description, regular, 1.0f, style.body_color, 0.7f);
-  add(text.credit, regular, 0.8f, style.credit_color, 0.7f);
+  add(text.credit, regular, 0.85f, style.credit_color, 0.7f);
   layout.size_em = vec2(style.width_em, -y + style.padding_em);
   return layout;
 }
