@@ -34,7 +34,8 @@ void CaptionFollower::update(const mat4& world_from_head, double dt) {
   const float step = float(comfort_.step_seconds);
   const float blend = 1.0f - std::exp(-step / comfort_.follow_seconds);
   const float dead_zone = glm::radians(comfort_.dead_zone_degrees);
-  while (pending_ >= comfort_.step_seconds) {
+  // A microsecond of slack, so that 1/30 s is exactly three steps of 1/90 s despite rounding.
+  while (pending_ >= comfort_.step_seconds - 1e-6) {
     pending_ -= comfort_.step_seconds;
     const float error = wrap_angle(target - yaw_);
     if (std::fabs(error) > dead_zone) following_ = true;
