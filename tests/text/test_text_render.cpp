@@ -24,8 +24,8 @@ constexpr double kQuietTime = 11.0;   // no caption
 
 // Renders the captions exhibition with ARGS added; returns the image (empty on failure, which is reported).
 RgbaImage render(const std::filesystem::path& out, std::vector<std::string> args,
-                 const std::filesystem::path& input = captions()) {
-  std::vector<std::string> command = {"render", input.string(), "--out", out.string(), "--size", kSize};
+                 const std::filesystem::path& input = captions(), const char* size = kSize) {
+  std::vector<std::string> command = {"render", input.string(), "--out", out.string(), "--size", size};
   command.insert(command.end(), args.begin(), args.end());
   CommandResult result = run_command(runtime_exe(), command);
   EXPECT_EQ(result.exit_code, 0) << result.output;
@@ -91,8 +91,8 @@ TEST(TextRender, AMissingTranslationShowsTheDefaultLanguage) {
 
 TEST(TextRender, CaptionsShowInBothEyes) {
   auto dir = output_dir();
-  RgbaImage stereo = render(dir / "stereo.png", {"--time", "1", "--locale", "ar", "--stereo", "--size", "400x225"});
-  RgbaImage bare = render(dir / "bare.png", {"--time", "1", "--no-text", "--stereo", "--size", "400x225"});
+  RgbaImage stereo = render(dir / "stereo.png", {"--time", "1", "--locale", "ar", "--stereo"}, captions(), "400x225");
+  RgbaImage bare = render(dir / "bare.png", {"--time", "1", "--no-text", "--stereo"}, captions(), "400x225");
   ASSERT_EQ(stereo.width, 800u);
   ASSERT_EQ(bare.width, 800u);
   // Each eye's half, compared with the same eye without text.
