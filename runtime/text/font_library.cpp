@@ -2,7 +2,6 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_MODULE_H
 #include <hb-ft.h>
 #include <hb.h>
 
@@ -44,9 +43,6 @@ FontLibrary::~FontLibrary() {
 Result<std::unique_ptr<FontLibrary>> FontLibrary::create(int sdf_spread) {
   std::unique_ptr<FontLibrary> library(new FontLibrary());
   if (FT_Init_FreeType(&library->library_) != 0) return make_error("FreeType could not start");
-  FT_Int spread = sdf_spread;
-  if (FT_Property_Set(library->library_, "sdf", "spread", &spread) != 0)
-    return make_error("this FreeType has no SDF renderer (FreeType 2.11 or later is needed)");
   library->sdf_spread_ = sdf_spread;
   return library;
 }

@@ -40,7 +40,8 @@ class FontLibrary {
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
 
-  // Starts FreeType with the SDF renderer's spread set to SDF_SPREAD pixels. Faces open when a chain first needs them.
+  // Starts FreeType; glyph atlases on this library make distance fields reaching SDF_SPREAD pixels from outlines.
+  // Faces open when a chain first needs them.
   static Result<std::unique_ptr<FontLibrary>> create(int sdf_spread);
 
   // The chain for LOCALE (a BCP-47 tag) in WEIGHT: for ja the Japanese CJK face first, for zh-Hans the Simplified
@@ -52,7 +53,7 @@ class FontLibrary {
   const FontFace& face(uint16_t id) const { return *faces_[id]; }
   size_t face_count() const { return faces_.size(); }
   FT_Library freetype() const { return library_; }
-  // The SDF renderer's spread in pixels, as given to create.
+  // The distance fields' reach in pixels either side of an outline, as given to create.
   int sdf_spread() const { return sdf_spread_; }
   // Whether face ID has a glyph for CODE_POINT.
   bool has_glyph(uint16_t id, char32_t code_point) const;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "text/distance_field.h"
+
 namespace liyuan::text {
 
 GlyphAtlas::GlyphAtlas(const FontLibrary& fonts, uint32_t size, uint32_t pixels_per_em)
@@ -27,11 +29,15 @@ Result<const AtlasGlyph*> GlyphAtlas::glyph(uint16_t font, uint32_t glyph) {
   FT_GlyphSlot slot = ft->glyph;
   const bool has_outline = slot->format == FT_GLYPH_FORMAT_OUTLINE && slot->outline.n_points > 0;
   if (has_outline) {
-    if (FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0)
-      return make_error("FreeType cannot render glyph " + std::to_string(glyph) + " of " + face.name + " as an SDF");
+    // Coverage from FreeType, distances computed here (distance_field.h: FreeType's SDF renderers are far slower).
+    if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 || slot->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY ||
+        slot->bitmap.pitch < 0)
+      return make_error("FreeType cannot render glyph " + std::to_string(glyph) + " of " + face.name);
     const FT_Bitmap& bitmap = slot->bitmap;
-    const uint32_t width = bitmap.width;
-    const uint32_t height = bitmap.rows;
+    const uint32_t spread = uint32_t(fonts_.sdf_spread());
+    const bool drawn = bitmap.width > 0 && bitmap.rows > 0;
+    const uint32_t width = drawn ? bitmap.width + 2 * spread : 0;
+    const uint32_t height = drawn ? bitmap.rows + 2 * spread : 0;
     if (width > 0 && height > 0) {
       if (width + 1 > size_ || height + 1 > size_) return make_error("glyph larger than the atlas");
       if (shelf_x_ + width + 1 > size_) {  // next shelf
@@ -42,8 +48,11 @@ Result<const AtlasGlyph*> GlyphAtlas::glyph(uint16_t font, uint32_t glyph) {
       if (shelf_y_ + height + 1 > size_)
         return make_error("the glyph atlas is full (" + std::to_string(glyphs_.size()) + " glyphs in " +
                           std::to_string(size_) + "x" + std::to_string(size_) + ")");
+      const std::vector<uint8_t> field = distance_field(
+          std::span(bitmap.buffer, size_t(bitmap.rows) * size_t(bitmap.pitch)), bitmap.width, bitmap.rows,
+          bitmap.pitch, spread);
       for (uint32_t row = 0; row < height; ++row)
-        std::copy_n(bitmap.buffer + ptrdiff_t(row) * bitmap.pitch, width,
+        std::copy_n(field.begin() + ptrdiff_t(row) * width, width,
                     pixels_.begin() + ptrdiff_t(shelf_y_ + row) * size_ + shelf_x_);
       const float texel = 1.0f / float(size_);
       const float em = 1.0f / float(pixels_per_em_);
@@ -52,8 +61,8 @@ Result<const AtlasGlyph*> GlyphAtlas::glyph(uint16_t font, uint32_t glyph) {
       entry.v0 = float(shelf_y_) * texel;
       entry.u1 = float(shelf_x_ + width) * texel;
       entry.v1 = float(shelf_y_ + height) * texel;
-      entry.left = float(slot->bitmap_left) * em;
-      entry.top = float(slot->bitmap_top) * em;
+      entry.left = float(slot->bitmap_left - int(spread)) * em;
+      entry.top = float(slot->bitmap_top + int(spread)) * em;
       entry.width = float(width) * em;
       entry.height = float(height) * em;
       dirty_.begin = dirty_.empty() ? shelf_y_ : std::min(dirty_.begin, shelf_y_);

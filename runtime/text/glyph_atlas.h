@@ -1,5 +1,5 @@
-// Signed-distance-field glyphs in one R8 atlas image, rendered by FreeType (FT_RENDER_MODE_SDF) when a glyph is first
-// used and packed on shelves. The caller uploads the rows that changed in the frame that needs them, so a language
+// Signed-distance-field glyphs in one R8 atlas image, rasterised by FreeType and turned into distances
+// (distance_field.h) when a glyph is first used, and packed on shelves. The caller uploads the rows that changed in the frame that needs them, so a language
 // switch shows within one frame. Distances: 128 on the outline, larger inside, SPREAD pixels either side.
 #pragma once
 

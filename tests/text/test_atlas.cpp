@@ -2,6 +2,9 @@
 // rows that changed reported for upload.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "text/distance_field.h"
 #include "text/glyph_atlas.h"
 #include "text/layout.h"
 #include "text_fixture.h"
@@ -56,6 +59,30 @@ TEST(GlyphAtlas, AFullAtlasIsAnErrorNotACrash) {
   }
   ASSERT_FALSE(status);
   EXPECT_NE(status.error().message.find("the glyph atlas is full"), std::string::npos) << status.error().message;
+}
+
+}  // namespace
+}  // namespace liyuan::test
+
+namespace liyuan::test {
+namespace {
+
+TEST(DistanceField, ASquaresFieldIsItsSignedEuclideanDistance) {
+  // A 10x10 bitmap with a fully covered 4x4 square in the middle (pixels 3..6), spread 4.
+  std::vector<uint8_t> coverage(100, 0);
+  for (int y = 3; y < 7; ++y)
+    for (int x = 3; x < 7; ++x) coverage[size_t(y) * 10 + size_t(x)] = 255;
+  auto field = text::distance_field(coverage, 10, 10, 10, 4);
+  ASSERT_EQ(field.size(), 18u * 18u);
+  auto at = [&](int x, int y) { return int(field[size_t(y + 4) * 18 + size_t(x + 4)]); };
+  // 32 levels a pixel (128 / spread). Inside the square's centre: 2 pixels from the outside.
+  EXPECT_NEAR(at(4, 4), 128 + 2 * 32, 1);
+  // Three pixels right of the square, on its middle row: -3 pixels.
+  EXPECT_NEAR(at(9, 4), 128 - 3 * 32, 1);
+  // Diagonal from the corner pixel (6,6) to (8,8): sqrt(8) pixels away.
+  EXPECT_NEAR(at(8, 8), 128 - int(std::lround(std::sqrt(8.0) * 32)), 1);
+  // Beyond the spread everything clamps to 0.
+  EXPECT_EQ(field[0], 0);
 }
 
 }  // namespace

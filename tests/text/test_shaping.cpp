@@ -63,8 +63,11 @@ TEST(Shaping, EachScriptFindsItsFaceAndNoGlyphIsMissing) {
     auto faces = chain(c.locale);
     ASSERT_FALSE(faces.empty());
     EXPECT_EQ(fonts()->face(faces[0]).name, c.first_face) << c.locale;
-    for (char32_t cp : text::decode_utf8(c.sample))
-      if (cp != U' ') EXPECT_TRUE(fonts()->has_glyph(faces[0], cp)) << c.locale << " lacks U+" << std::hex << uint32_t(cp);
+    for (char32_t cp : text::decode_utf8(c.sample)) {
+      if (cp != U' ') {
+        EXPECT_TRUE(fonts()->has_glyph(faces[0], cp)) << c.locale << " lacks U+" << std::hex << uint32_t(cp);
+      }
+    }
   }
 }
 

@@ -58,8 +58,8 @@ TEST_P(TextGolden, CaptionAndPanelMatchTheirGoldenImages) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Locales, TextGolden, testing::Values("en", "zh-Hans", "ja", "ar"),
-                         [](const testing::TestParamInfo<const char*>& info) {
-                           std::string name = info.param;
+                         [](const testing::TestParamInfo<const char*>& param) {
+                           std::string name = param.param;
                            std::erase(name, '-');
                            return name;
                          });
