@@ -33,9 +33,10 @@ void check_translations(const ExhibitionDocument& exhibition, const StringTables
         ++missing;
       }
     }
-    // One line per locale, so a curator sees at a glance how far each translation is.
+    // One line per locale, so a curator sees at a glance how far each translation is (a note: the keys above are
+    // the warnings).
     if (missing > 0) {
-      diagnostics.warning(locale.at, fmt::format("locale '{}': {} of {} strings have no translation (the '{}' text "
+      diagnostics.note(locale.at, fmt::format("locale '{}': {} of {} strings have no translation (the '{}' text "
                                                  "is shown instead)",
                                                  locale.name, missing, base->second.size(), default_locale));
     }

@@ -169,7 +169,7 @@ TEST(Po, AnExhibitionsPoTablesFallBackToTheDefaultLocaleAndChoosePluralForms) {
 TEST(Po, LintReportsMissingTranslationsPerLocale) {
   CommandResult result = run_command(runtime_exe(), {"lint", captions().string()});
   EXPECT_EQ(result.exit_code, 0) << result.output;  // warnings only
-  EXPECT_NE(result.output.find("exhibition.yaml:6:24: warning: locale 'ja': 1 of 6 strings have no translation (the "
+  EXPECT_NE(result.output.find("exhibition.yaml:6:24: note: locale 'ja': 1 of 6 strings have no translation (the "
                                "'en' text is shown instead)"),
             std::string::npos)
       << result.output;

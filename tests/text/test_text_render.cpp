@@ -3,6 +3,8 @@
 // stereo frame, the show's pack carrying its PO files, and a language switch that shows in the very next frame.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/gpu_session.h"
 #include "app/offscreen_frames.h"
 #include "app/scene_frame.h"
@@ -149,6 +151,40 @@ TEST(TextRender, ALanguageSwitchShowsInTheNextFrame) {
     EXPECT_TRUE(failure.empty()) << failure;
   }
   EXPECT_EQ(session->finish(), 0u) << "Vulkan validation messages (above)";
+}
+
+TEST(TextRender, AnAnchoredCaptionStandsAtItsAnchorAndTheOthersFollowTheHead) {
+  auto show = app::load_show(captions());
+  ASSERT_TRUE(show) << show.error().to_string();
+  auto text = app::ShowText::create(**show, "en");
+  ASSERT_TRUE(text) << text.error().to_string();
+  const scene::SceneGraph& graph = (*show)->exhibition.graph;
+  render::View eye;
+  eye.world_from_eye = glm::translate(mat4(1.0f), vec3(0.35f, 1.6f, 2.0f));
+  // The plate is the first quad; its centre is origin + (right + up) / 2.
+  auto plate_centre = [&](double time) {
+    const scene::FrameState state = scene::evaluate((*show)->exhibition.timeline, graph, time);
+    auto overlay = (*text)->build(state, std::span(&eye, 1), 0.0);
+    EXPECT_TRUE(overlay);
+    EXPECT_FALSE(!overlay || (*overlay)->quads.empty());
+    if (!overlay || (*overlay)->quads.empty()) return vec3(0.0f);
+    const render::TextQuad& plate = (*overlay)->quads.front();
+    EXPECT_EQ(plate.origin_kind.w, LY_TEXT_KIND_PLATE);
+    return vec3(plate.origin_kind) + 0.5f * (vec3(plate.right) + vec3(plate.up));
+  };
+  // caption.welcome: 2 m ahead of the eye, 14 degrees below it.
+  const vec3 ahead = plate_centre(1.0);
+  EXPECT_NEAR(glm::length(ahead - vec3(0.35f, 1.6f, 2.0f)), 2.0f, 0.01f);
+  EXPECT_NEAR(ahead.y, 1.6f - 2.0f * std::sin(glm::radians(14.0f)), 0.01f);
+  // caption.bottle is anchored to bottle-label at (-0.6, 1.3, 0.2) and no wider than its 0.8 m.
+  const vec3 anchored = plate_centre(5.0);
+  EXPECT_NEAR(glm::length(anchored - vec3(-0.6f, 1.3f, 0.2f)), 0.0f, 0.01f);
+  const scene::FrameState state = scene::evaluate((*show)->exhibition.timeline, graph, 5.0);
+  auto overlay = (*text)->build(state, std::span(&eye, 1), 0.0);
+  ASSERT_TRUE(overlay);
+  const float width = glm::length(vec3((*overlay)->quads.front().right));
+  EXPECT_LT(width, 0.8f + 0.1f);  // the text's 0.8 m plus the plate's margins
+  EXPECT_GT(width, 0.3f);
 }
 
 }  // namespace
