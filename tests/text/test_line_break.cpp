@@ -78,6 +78,21 @@ TEST(Bidi, ArabicParagraphsRunRightToLeftWithLatinInsideLeftToRight) {
   EXPECT_EQ(text::visual_order(mixed), (std::vector<size_t>{0, 2, 1, 3}));
 }
 
+TEST(Bidi, HebrewWithANumberReadsRightToLeftAroundTheNumber) {
+  text::LayoutStyle style;
+  style.language = "he";
+  // "room 12": the digits stay in their own order inside the right-to-left line.
+  auto block = text::layout_text(*fonts(), chain("he"), "חדר 12", style);
+  EXPECT_TRUE(block.right_to_left);
+  ASSERT_EQ(block.glyphs.size(), 6u);  // five visible glyphs and the space
+  // Visual order: "12" on the left, then the space, then the word (its last letter leftmost).
+  const uint32_t one = block.glyphs[0].glyph, two = block.glyphs[1].glyph;
+  auto digits = text::layout_text(*fonts(), chain("he"), "12", style);
+  ASSERT_EQ(digits.glyphs.size(), 2u);
+  EXPECT_EQ(one, digits.glyphs[0].glyph);
+  EXPECT_EQ(two, digits.glyphs[1].glyph);
+}
+
 TEST(Layout, ArabicLinesAlignRightAndStartFromTheRight) {
   text::LayoutStyle style;
   style.language = "ar";

@@ -59,7 +59,8 @@ TEST(Shaping, EachScriptFindsItsFaceAndNoGlyphIsMissing) {
     const char* first_face;
   };
   for (const Case& c : {Case{"zh-Hans", "唐代铜镜", "Noto Sans CJK SC"}, Case{"ja", "唐時代の銅鏡", "Noto Sans CJK JP"},
-                        Case{"ar", "مرآة برونزية", "Noto Sans Arabic"}, Case{"en", "Bronze mirror", "Noto Sans"}}) {
+                        Case{"ar", "مرآة برونزية", "Noto Sans Arabic"}, Case{"he", "מראה ברונזה", "Noto Sans Hebrew"},
+                        Case{"en", "Bronze mirror", "Noto Sans"}}) {
     auto faces = chain(c.locale);
     ASSERT_FALSE(faces.empty());
     EXPECT_EQ(fonts()->face(faces[0]).name, c.first_face) << c.locale;

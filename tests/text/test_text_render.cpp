@@ -22,7 +22,6 @@ std::filesystem::path captions() { return data_dir() / "exhibitions" / "captions
 
 const char* kSize = "800x450";
 constexpr double kCaptionTime = 1.0;  // caption.welcome
-constexpr double kQuietTime = 11.0;   // no caption
 
 // Renders the captions exhibition with ARGS added; returns the image (empty on failure, which is reported).
 RgbaImage render(const std::filesystem::path& out, std::vector<std::string> args,
