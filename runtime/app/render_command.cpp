@@ -72,11 +72,15 @@ FrameBuilder exhibition_at(const Show& show, const RenderOptions& options, ShowT
   };
 }
 
-// The show's text in options.locale with options.panel open; null when --no-text.
+// The show's text in options.locale with options.panel open; null when --no-text, or (with a warning naming the
+// missing font package) when the fonts cannot be opened: the frame is still rendered. A bad --panel fails.
 Result<std::unique_ptr<ShowText>> show_text_for(const Show& show, const RenderOptions& options) {
   if (options.no_text) return std::unique_ptr<ShowText>();
   auto text = ShowText::create(show, options.locale);
-  if (!text) return text.error();
+  if (!text) {
+    log::warn("captions and panels left out: {}", text.error().to_string());
+    return std::unique_ptr<ShowText>();
+  }
   if (!options.panel.empty()) {
     if (Status s = (*text)->open_panel(options.panel); !s) return Error{"--panel: " + s.error().message, {}};
   }

@@ -104,7 +104,7 @@ Status ShowText::open_panel(std::string_view hotspot_node) {
   return make_error(fmt::format("node '{}' has no hotspot, so it opens no panel", hotspot_node));
 }
 
-std::string_view ShowText::string(std::string_view key) const {
+std::string_view ShowText::localised(std::string_view key) const {
   const scene::StringEntry* entry = scene::find_string(show_.exhibition.sources.strings, locale_, default_locale_, key);
   return entry ? std::string_view(entry->text) : key;  // a key nobody translated shows as itself (lint reported it)
 }
@@ -115,7 +115,7 @@ text::PanelText ShowText::panel_text(const scene::Hotspot& hotspot) const {
   const int index = catalogue.find(hotspot.relic_id);
   if (index < 0) {
     panel.title = hotspot.relic_id;
-    if (!hotspot.panel_key.empty()) panel.description = std::string(string(hotspot.panel_key));
+    if (!hotspot.panel_key.empty()) panel.description = std::string(localised(hotspot.panel_key));
     return panel;
   }
   const pack::CatalogueRelic& relic = catalogue.relics()[size_t(index)];
@@ -131,7 +131,7 @@ text::PanelText ShowText::panel_text(const scene::Hotspot& hotspot) const {
   panel.title = field(&pack::CatalogueText::title);
   panel.period = field(&pack::CatalogueText::period);
   panel.description = field(&pack::CatalogueText::description);
-  if (panel.description.empty() && !hotspot.panel_key.empty()) panel.description = std::string(string(hotspot.panel_key));
+  if (panel.description.empty() && !hotspot.panel_key.empty()) panel.description = std::string(localised(hotspot.panel_key));
   panel.credit = std::string(catalogue.text(relic.credit));
   return panel;
 }
@@ -157,7 +157,7 @@ Status ShowText::append_caption(const scene::FrameState& state, const mat4& head
     style.max_lines = 2;
     style.line_height = 1.35f;
     style.align = text::Align::Center;
-    caption_block_ = text::layout_text(*fonts_, regular_, string(caption.key), style);
+    caption_block_ = text::layout_text(*fonts_, regular_, localised(caption.key), style);
     if (caption_block_.truncated)
       log::warn("caption '{}' in '{}' needs more than two lines; the rest is cut off", caption.key, locale_);
     caption_key_ = std::string(caption.key);

@@ -49,11 +49,12 @@ class ShowText {
   size_t atlas_glyphs() const { return atlas_->glyph_count(); }
 
  private:
-  ShowText(const Show& show) : show_(show) {}
+  explicit ShowText(const Show& show) : show_(show) {}
   Status append_caption(const scene::FrameState& state, const mat4& head);
   Status append_panel(const scene::FrameState& state, const mat4& head);
   text::PanelText panel_text(const scene::Hotspot& hotspot) const;
-  std::string_view string(std::string_view key) const;
+  // The text of string KEY in the locale, else the default locale, else KEY itself.
+  std::string_view localised(std::string_view key) const;
 
   const Show& show_;
   std::string default_locale_;
