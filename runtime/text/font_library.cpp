@@ -10,8 +10,6 @@
 namespace liyuan::text {
 namespace {
 
-constexpr const char* kCoreDir = "/usr/share/fonts/truetype/noto/";
-constexpr const char* kCjkDir = "/usr/share/fonts/opentype/noto/";
 constexpr const char* kCorePackage = "fonts-noto-core";
 constexpr const char* kCjkPackage = "fonts-noto-cjk";
 
@@ -40,10 +38,11 @@ FontLibrary::~FontLibrary() {
   if (library_) FT_Done_FreeType(library_);
 }
 
-Result<std::unique_ptr<FontLibrary>> FontLibrary::create(int sdf_spread) {
+Result<std::unique_ptr<FontLibrary>> FontLibrary::create(int sdf_spread, const FontDirectories& directories) {
   std::unique_ptr<FontLibrary> library(new FontLibrary());
   if (FT_Init_FreeType(&library->library_) != 0) return make_error("FreeType could not start");
   library->sdf_spread_ = sdf_spread;
+  library->directories_ = directories;
   return library;
 }
 
@@ -89,13 +88,13 @@ Result<FontChain> FontLibrary::chain_for(std::string_view locale, Weight weight)
   };
   static constexpr std::array<const char*, 4> kCjkNames = {"JP", "KR", "SC", "TC"};
   const CjkFace cjk = cjk_face_for(locale);
-  const Candidate latin{"Noto Sans" + suffix, std::string(kCoreDir) + "NotoSans-" + style + ".ttf", 0, kCorePackage};
-  const Candidate arabic{"Noto Sans Arabic" + suffix, std::string(kCoreDir) + "NotoSansArabic-" + style + ".ttf", 0,
+  const Candidate latin{"Noto Sans" + suffix, directories_.core / ("NotoSans-" + style + ".ttf"), 0, kCorePackage};
+  const Candidate arabic{"Noto Sans Arabic" + suffix, directories_.core / ("NotoSansArabic-" + style + ".ttf"), 0,
                          kCorePackage};
-  const Candidate hebrew{"Noto Sans Hebrew" + suffix, std::string(kCoreDir) + "NotoSansHebrew-" + style + ".ttf", 0,
+  const Candidate hebrew{"Noto Sans Hebrew" + suffix, directories_.core / ("NotoSansHebrew-" + style + ".ttf"), 0,
                          kCorePackage};
   const Candidate han{"Noto Sans CJK " + std::string(kCjkNames[cjk]) + suffix,
-                      std::string(kCjkDir) + "NotoSansCJK-" + style + ".ttc", int(cjk), kCjkPackage};
+                      directories_.cjk / ("NotoSansCJK-" + style + ".ttc"), int(cjk), kCjkPackage};
   std::vector<Candidate> order;
   std::string_view language = language_of(locale);
   if (language == "ja" || language == "zh" || language == "ko") {

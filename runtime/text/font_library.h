@@ -31,6 +31,12 @@ struct FontFace {
   float descender = 0.25f; // em below the baseline (positive)
 };
 
+// Where the Noto faces are: Debian's paths for fonts-noto-core and fonts-noto-cjk.
+struct FontDirectories {
+  std::filesystem::path core = "/usr/share/fonts/truetype/noto";
+  std::filesystem::path cjk = "/usr/share/fonts/opentype/noto";
+};
+
 // Faces by id, in preference order: the first that has a code point's glyph sets it.
 using FontChain = std::vector<uint16_t>;
 
@@ -41,8 +47,8 @@ class FontLibrary {
   FontLibrary& operator=(const FontLibrary&) = delete;
 
   // Starts FreeType; glyph atlases on this library make distance fields reaching SDF_SPREAD pixels from outlines.
-  // Faces open when a chain first needs them.
-  static Result<std::unique_ptr<FontLibrary>> create(int sdf_spread);
+  // Faces open from DIRECTORIES when a chain first needs them.
+  static Result<std::unique_ptr<FontLibrary>> create(int sdf_spread, const FontDirectories& directories = {});
 
   // The chain for LOCALE (a BCP-47 tag) in WEIGHT: for ja the Japanese CJK face first, for zh-Hans the Simplified
   // Chinese one (zh-Hant, zh-TW, zh-HK: Traditional), for ko the Korean one, for ar/fa/ur Arabic, for he Hebrew, else
@@ -66,6 +72,7 @@ class FontLibrary {
 
   FT_Library library_ = nullptr;
   int sdf_spread_ = 0;
+  FontDirectories directories_;
   std::vector<std::unique_ptr<FontFace>> faces_;
 };
 

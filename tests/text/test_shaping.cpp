@@ -79,5 +79,21 @@ TEST(Shaping, BoldChainsUseBoldFaces) {
   EXPECT_EQ(fonts()->face((*made)[1]).name, "Noto Sans Bold");
 }
 
+TEST(Shaping, AMissingFontNamesItsDebianPackage) {
+  auto library = text::FontLibrary::create(6, text::FontDirectories{"/nonexistent/noto-core", "/nonexistent/noto-cjk"});
+  ASSERT_TRUE(library);
+  auto made = (*library)->chain_for("en", text::Weight::Regular);
+  ASSERT_FALSE(made);
+  EXPECT_EQ(made.error().message,
+            "font /nonexistent/noto-core/NotoSans-Regular.ttf (Noto Sans) is missing: install the Debian package "
+            "fonts-noto-core (tools/setup.sh installs it)");
+  // The CJK faces come from the other package.
+  auto cjk_missing = text::FontLibrary::create(6, text::FontDirectories{"/usr/share/fonts/truetype/noto", "/nonexistent"});
+  ASSERT_TRUE(cjk_missing);
+  auto japanese = (*cjk_missing)->chain_for("ja", text::Weight::Regular);
+  ASSERT_FALSE(japanese);
+  EXPECT_NE(japanese.error().message.find("fonts-noto-cjk"), std::string::npos) << japanese.error().message;
+}
+
 }  // namespace
 }  // namespace liyuan::test
