@@ -106,7 +106,6 @@ void parse_string_table(std::string_view text, const std::string& file, StringTa
     add_po_strings(text, file, tables, diagnostics);
     return;
   }
-  if (file.size() > 3 && file.compare(file.size() - 3, 3, ".po") == 0) return add_po_strings(text, file, tables, diagnostics);
   auto root = parse_yaml(text, file);
   if (!root) {
     diagnostics.add(root.error());

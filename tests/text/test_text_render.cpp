@@ -82,6 +82,17 @@ TEST(TextRender, LanguagesLookDifferentAndAnUnofferedLocaleFallsBackToTheDefault
   EXPECT_TRUE(compare_images(*korean, english, {}).matches);
 }
 
+TEST(TextRender, APanelNeedsANodeWithAHotspot) {
+  auto dir = output_dir();
+  for (auto [node, message] : {std::pair{"nosuch", "--panel: no node is named 'nosuch'"},
+                               std::pair{"visitor", "--panel: node 'visitor' has no hotspot, so it opens no panel"}}) {
+    CommandResult result = run_command(runtime_exe(), {"render", captions().string(), "--out",
+                                                       (dir / "x.png").string(), "--panel", node});
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    EXPECT_NE(result.output.find(message), std::string::npos) << result.output;
+  }
+}
+
 TEST(TextRender, AMissingTranslationShowsTheDefaultLanguage) {
   // caption.thanks (8-10 s) has no Japanese: the Japanese frame equals the English one.
   auto dir = output_dir();
