@@ -71,7 +71,7 @@ int main() {
   }
   text::FontLibrary& library = **fonts;
   fmt::print("one screen = a two-line caption (max 36 degrees wide) + a relic panel (title, period, description, credit)\n");
-  fmt::print("{:<8} {:>7} {:>10} {:>10} {:>10} {:>10} {:>11} {:>10}\n", "locale", "glyphs", "cold µs", "warm µs",
+  fmt::print("{:<8} {:>7} {:>10} {:>10} {:>10} {:>10} {:>11} {:>10}\n", "locale", "quads", "cold µs", "warm µs",
              "frame µs", "shape µs", "warm/shape", "cold/warm");
   for (const Screen& screen : kScreens) {
     auto regular = library.chain_for(screen.locale, text::Weight::Regular);
