@@ -50,6 +50,22 @@ void update_sound(ShowAudio& audio, ShowPlayer& player, std::span<const render::
   audio.update(*state, *player.playhead(), listener_from_views(listener_views), period);
 }
 
+// The caption and open panel for PLAYER's state, seen from VIEWS, DT after the last; null (and a warning) when text
+// cannot be laid out: the picture goes on without it.
+const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, std::span<const render::View> views,
+                                     double dt) {
+  const scene::FrameState* state = player.state() ? &*player.state() : nullptr;
+  if (!state) return nullptr;
+  if (text.locale() != player.locale()) (void)text.set_locale(player.locale());
+  if (player.open_panel() != text.panel()) text.show_panel(player.open_panel());
+  auto overlay = text.build(*state, views, dt);
+  if (!overlay) {
+    log::warn("captions and panels left out of this frame: {}", overlay.error().to_string());
+    return nullptr;
+  }
+  return *overlay;
+}
+
 }  // namespace
 
 Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
@@ -81,8 +97,9 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
       const gpu::ImageDesc& target = frame->target->desc;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);
+      if (options.text) setup.text = show_text(*options.text, player, setup.views, dt);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
-                               setup.joint_matrices, setup.pack_instances};
+                               setup.joint_matrices, setup.pack_instances, setup.text};
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
                                               frame->target_use_after);
           !s)

@@ -11,6 +11,7 @@
 
 #include "app/show_audio.h"
 #include "app/show_player.h"
+#include "app/show_text.h"
 #include "assets/pack_contents.h"
 #include "core/error.h"
 #include "gpu/gpu.h"
@@ -38,6 +39,8 @@ struct FrameLoopOptions {
   std::function<Result<PackSwap>()> before_frame;
   // The show's sound, kept in step with the player each frame (null: silent).
   ShowAudio* audio = nullptr;
+  // The show's captions and relic panels, in the player's locale (null: no text).
+  ShowText* text = nullptr;
 };
 
 struct LoopStats {

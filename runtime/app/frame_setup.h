@@ -7,6 +7,7 @@
 #include "core/math.h"
 #include "render/gpu_assets.h"
 #include "render/lighting.h"
+#include "render/text_pass.h"
 #include "render/views.h"
 
 namespace liyuan::app {
@@ -17,6 +18,7 @@ struct FrameSetup {
   std::vector<render::GpuInstance> instances;  // where the relics stand (a scene's, possibly none)
   std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
   bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
+  const render::TextOverlay* text = nullptr;   // captions and panels (app/show_text.h); may be null
 };
 
 }  // namespace liyuan::app

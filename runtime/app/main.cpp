@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   render_cmd->add_option("--lod", render.lod, "Draw this level of detail everywhere (0 = full detail), to inspect LODs")
       ->check(CLI::Range(0, 7));
+  render_cmd->add_option("--locale", render.locale,
+                         "Captions and panels in this language (a BCP-47 tag the exhibition offers; default: its "
+                         "default locale)");
+  render_cmd->add_option("--panel", render.panel, "Open the relic panel of the hotspot on this node");
+  render_cmd->add_flag("--no-text", render.no_text, "Leave captions and panels out");
 
   PlayOptions play;
   std::string play_size = "1280x720";

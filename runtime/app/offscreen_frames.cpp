@@ -28,6 +28,7 @@ Status OffscreenFrames::render(const FrameSetup& setup) {
   if (!frame) return frame.error();
   render::FrameInput input{setup.views, &setup.lighting, assets_.get(), setup.instances, setup.joint_matrices,
                            setup.pack_instances};
+  input.text = setup.text;
   if (Status s = renderer_->record(frame->commands, input, *frame->target, frame->target_use, frame->target_use_after);
       !s)
     return s;

@@ -75,11 +75,25 @@ int run_play(const PlayOptions& options) {
     loop.audio = audio.get();
   };
   if (show && options.audio != AudioOutput::Off) open_audio(*show);
+  // Captions and relic panels in the visitor's language. Without fonts the show goes on without text.
+  std::unique_ptr<ShowText> text;
+  auto open_text = [&](const Show& playing) {
+    text.reset();
+    auto opened = ShowText::create(playing, player.locale());
+    if (opened) text = std::move(*opened);
+    else log::warn("no captions or panels: {}", opened.error().to_string());
+    loop.text = text.get();
+  };
+  if (show) open_text(*show);
   if (reload) {
-    // A reloaded show brings its own pack: its sound is opened again from it (clips are read in place).
+    // A reloaded show brings its own strings and pack: its text and sound are opened again from it (both read the
+    // show in place).
     loop.before_frame = [&, hook = hot_reload_hook(*reload, player)]() -> Result<PackSwap> {
       auto swap = hook();
-      if (swap && swap->pack && options.audio != AudioOutput::Off) open_audio(reload->show());
+      if (swap && swap->pack) {
+        open_text(reload->show());
+        if (options.audio != AudioOutput::Off) open_audio(reload->show());
+      }
       return swap;
     };
   }

@@ -7,6 +7,7 @@
 #include "app/offscreen_frames.h"
 #include "app/scene_frame.h"
 #include "app/show.h"
+#include "app/show_text.h"
 #include "assets/pack_contents.h"
 #include "assets/pack_reader.h"
 #include "core/clock.h"
@@ -50,18 +51,40 @@ FrameBuilder turntable(const RenderOptions& options) {
   };
 }
 
-// An exhibition at options.time.
-FrameBuilder exhibition_at(const Show& show, const RenderOptions& options) {
-  return [&show, &options](const render::GpuAssets& assets) {
+// An exhibition at options.time, with its caption and open panel when TEXT is set. Text that cannot be laid out
+// (a full glyph atlas) is left out with a warning: the show goes on.
+FrameBuilder exhibition_at(const Show& show, const RenderOptions& options, ShowText* text) {
+  return [&show, &options, text](const render::GpuAssets& assets) {
     scene::FrameState state = scene::evaluate(show.exhibition.timeline, show.exhibition.graph, options.time);
     float aspect = float(options.width) / float(options.height);
     SceneFrame frame = build_scene_frame(show, assets, state, aspect, options.stereo);
     for (const std::string& id : frame.missing_relics)
       log::warn("relic '{}' is in the scene but not in the pack: a placeholder stands in its place", id);
     for (const std::string& problem : frame.problems) log::warn("{}", problem);
-    return FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
-                      std::move(frame.joint_matrices)};
+    FrameSetup setup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
+                     std::move(frame.joint_matrices)};
+    if (text) {
+      auto overlay = text->build(state, setup.views, 0.0);
+      if (overlay) setup.text = *overlay;
+      else log::warn("captions and panels left out: {}", overlay.error().to_string());
+    }
+    return setup;
   };
+}
+
+// The show's text in options.locale with options.panel open; null when --no-text, or (with a warning naming the
+// missing font package) when the fonts cannot be opened: the frame is still rendered. A bad --panel fails.
+Result<std::unique_ptr<ShowText>> show_text_for(const Show& show, const RenderOptions& options) {
+  if (options.no_text) return std::unique_ptr<ShowText>();
+  auto text = ShowText::create(show, options.locale);
+  if (!text) {
+    log::warn("captions and panels left out: {}", text.error().to_string());
+    return std::unique_ptr<ShowText>();
+  }
+  if (!options.panel.empty()) {
+    if (Status s = (*text)->open_panel(options.panel); !s) return Error{"--panel: " + s.error().message, {}};
+  }
+  return text;
 }
 
 }  // namespace
@@ -73,13 +96,25 @@ int run_render(const RenderOptions& options) {
     log::error("{}", input.error().to_string());
     return kExitFailure;
   }
+  std::unique_ptr<ShowText> text;
+  if (input->show) {
+    auto made = show_text_for(*input->show, options);
+    if (!made) {
+      log::error("{}", made.error().to_string());
+      return kExitFailure;
+    }
+    text = std::move(*made);
+  } else if (!options.panel.empty()) {
+    log::error("--panel needs an exhibition; {} is a bare relic", options.input.string());
+    return kExitUsage;
+  }
   auto session = GpuSession::create();
   if (!session) {
     log::error("{}", session.error().to_string());
     return kExitFailure;
   }
   auto rendered = render_frame(session->gpu(), input->pack(), options,
-                               input->show ? exhibition_at(*input->show, options) : turntable(options));
+                               input->show ? exhibition_at(*input->show, options, text.get()) : turntable(options));
   uint32_t validation_messages = session->finish();
   if (!rendered) {
     log::error("{}: {}", options.input.string(), rendered.error().to_string());

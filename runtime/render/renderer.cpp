@@ -410,7 +410,7 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
 
 // One full-screen pass per layer rather than one multiview pass: lavapipe 22.3 (Debian 12) writes only view 0 of a
 // multiview pass that has no depth attachment. A full-screen pass costs the same either way.
-void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output) {
+void Renderer::record_tonemap_pass(VkCommandBuffer commands, const FrameInput& frame, const gpu::Image& output) {
   for (uint32_t layer = 0; layer < desc_.view_count; ++layer) {
     VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
     color.imageView = output.layer_views.empty() ? output.view : output.layer_views[layer];
@@ -431,6 +431,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& o
     shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), 0.0f, 0.0f)};
     vkCmdPushConstants(commands, tonemap_pipeline_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     vkCmdDraw(commands, 3, 1, 0, 0);
+    if (frame.text) text_pass_->record(commands, frame.views[layer]);
     vkCmdEndRendering(commands);
   }
 }
@@ -469,6 +470,14 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   stats_.culled = list.culled;
   write_frame_uniforms(frame, clip_from_world);
   if (Status s = write_joint_palette(frame.joint_matrices); !s) return s;
+  if (frame.text) {
+    if (!text_pass_) {
+      auto text_pass = TextPass::create(gpu_, desc_.output_format);
+      if (!text_pass) return text_pass.error();
+      text_pass_ = std::move(*text_pass);
+    }
+    if (Status s = text_pass_->prepare(commands, *frame.text); !s) return s;
+  }
 
   gpu::transition_image(commands, targets_.color, kReused, gpu::use::kColorAttachment);
   gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);
@@ -476,7 +485,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   record_lit_pass(commands, frame, instances, list);
   gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
   gpu::transition_image(commands, output, output_use, gpu::use::kColorAttachment);
-  record_tonemap_pass(commands, output);
+  record_tonemap_pass(commands, frame, output);
   gpu::transition_image(commands, output, gpu::use::kColorAttachment, after);
   return {};
 }

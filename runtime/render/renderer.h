@@ -15,6 +15,7 @@
 #include "render/gpu_assets.h"
 #include "render/lighting.h"
 #include "render/render_targets.h"
+#include "render/text_pass.h"
 #include "render/views.h"
 
 namespace liyuan::render {
@@ -44,6 +45,8 @@ struct FrameInput {
   std::span<const mat4> joint_matrices;
   // Draw the pack's own instances (a bare relic) instead of INSTANCES.
   bool pack_instances = false;
+  // Captions and panels, drawn over the tone mapped image in every view (render/text_pass.h); may be null.
+  const TextOverlay* text = nullptr;
 };
 
 struct FrameStats {
@@ -89,7 +92,7 @@ class Renderer {
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
   void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
                        const DrawList& list);
-  void record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output);
+  void record_tonemap_pass(VkCommandBuffer commands, const FrameInput& frame, const gpu::Image& output);
 
   gpu::Gpu& gpu_;
   RendererDesc desc_;
@@ -110,6 +113,7 @@ class Renderer {
   VkSampler hdr_sampler_ = VK_NULL_HANDLE;
   gpu::Buffer frame_uniforms_;
   gpu::Buffer joint_palette_;  // host-visible, grown on demand; see write_joint_palette
+  std::unique_ptr<TextPass> text_pass_;  // made when a frame first has text
   FrameStats stats_;
 };
 

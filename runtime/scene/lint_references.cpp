@@ -26,10 +26,19 @@ void check_translations(const ExhibitionDocument& exhibition, const StringTables
       continue;
     }
     if (base == strings.end()) continue;
+    size_t missing = 0;
     for (const auto& [key, entry] : base->second) {
       if (!table->second.contains(key)) {
         diagnostics.warning(entry.at, fmt::format("string '{}' has no '{}' translation", key, locale.name));
+        ++missing;
       }
+    }
+    // One line per locale, so a curator sees at a glance how far each translation is (a note: the keys above are
+    // the warnings).
+    if (missing > 0) {
+      diagnostics.note(locale.at, fmt::format("locale '{}': {} of {} strings have no translation (the '{}' text "
+                                                 "is shown instead)",
+                                                 locale.name, missing, base->second.size(), default_locale));
     }
   }
   for (const auto& [locale, table] : strings) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "scene/map_reader.h"
+#include "scene/po_file.h"
 #include "scene/scene_keys.h"
 
 namespace liyuan::scene {
@@ -158,6 +159,10 @@ std::optional<RelicManifest> parse_relic_manifest(std::string_view text, const s
 
 void parse_string_table(std::string_view text, const std::string& file, StringTables& tables,
                         Diagnostics& diagnostics) {
+  if (file.size() > 3 && file.compare(file.size() - 3, 3, ".po") == 0) {
+    add_po_strings(text, file, tables, diagnostics);
+    return;
+  }
   auto root = parse_yaml(text, file);
   if (!root) {
     diagnostics.add(root.error());

@@ -24,7 +24,8 @@ std::optional<ExhibitionDocument> parse_exhibition(const YamlNode& root, const s
 std::optional<RelicManifest> parse_relic_manifest(std::string_view text, const std::string& file,
                                                   Diagnostics& diagnostics);
 
-// Parses TEXT as a string table (a map locale -> map key -> text) and adds its entries to TABLES. A key given twice
+// Parses TEXT as a string table (a map locale -> map key -> text; or a gettext PO file when FILE ends in .po, see
+// po_file.h) and adds its entries to TABLES. A key given twice
 // for one locale, here or in an earlier table, is an error naming both places.
 void parse_string_table(std::string_view text, const std::string& file, StringTables& tables,
                         Diagnostics& diagnostics);

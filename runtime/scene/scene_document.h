@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "core/error.h"
 #include "scene/components.h"
+#include "scene/plural_forms.h"
 #include "scene/timeline.h"
 
 namespace liyuan::scene {
@@ -154,6 +156,9 @@ struct RelicManifest {
 struct StringEntry {
   std::string text;
   Location at;
+  // From a PO file's plural entry: every form (text is the first), and the locale's rule choosing one for a count.
+  std::vector<std::string> plural_forms;
+  std::shared_ptr<const PluralRule> plural_rule;
 };
 
 // locale -> key -> text.
