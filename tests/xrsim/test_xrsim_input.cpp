@@ -223,9 +223,9 @@ TEST(XrsimInput, BindingsAreCheckedAgainstTheProfile) {
             XR_ERROR_PATH_UNSUPPORTED);
   EXPECT_EQ(suggest(client.instance, "/interaction_profiles/acme/wand", {{a.select, "/user/hand/left/input/a/click"}}),
             XR_ERROR_PATH_UNSUPPORTED);
-  for (const char* profile : {"/interaction_profiles/khr/simple_controller", "/interaction_profiles/valve/index_controller",
-                              "/interaction_profiles/htc/vive_controller",
-                              "/interaction_profiles/microsoft/motion_controller"})
+  for (const char* profile :
+       {"/interaction_profiles/khr/simple_controller", "/interaction_profiles/valve/index_controller",
+        "/interaction_profiles/htc/vive_controller", "/interaction_profiles/microsoft/motion_controller"})
     EXPECT_EQ(suggest(client.instance, profile, {{a.aim, "/user/hand/right/input/grip/pose"}}), XR_SUCCESS) << profile;
   // Names follow the spec's rules.
   XrActionCreateInfo info{XR_TYPE_ACTION_CREATE_INFO};

@@ -49,7 +49,6 @@ TEST(XrsimInstance, LoaderLoadsRuntimeAndCreatesInstance) {
     handheld.formFactor = XR_FORM_FACTOR_HANDHELD_DISPLAY;
     XrSystemId system = XR_NULL_SYSTEM_ID;
     EXPECT_EQ(xrGetSystem(client.instance, &handheld, &system), XR_ERROR_FORM_FACTOR_UNSUPPORTED);
-
   }
   EXPECT_EQ(xr_validation_messages(files), "");
   const nlohmann::json report = read_report(files);

@@ -75,19 +75,22 @@ TEST(XrsimScript, ErrorsNameFileLineAndColumn) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"option fov 90\n",
        "s.txt:1:8: unknown option 'fov' (view_size, no_stage, no_depth, ipd, refresh_hz, controller, capture_dir)"},
-      {"\n\nat soon head 0 1 0\n", "s.txt:3:4: expected a time: a frame number like f12 or seconds like 0.5s, found 'soon'"},
+      {"\n\nat soon head 0 1 0\n",
+       "s.txt:3:4: expected a time: a frame number like f12 or seconds like 0.5s, found 'soon'"},
       {"at f1 head 0 one 0\n", "s.txt:1:14: expected a position coordinate in metres, found 'one'"},
       {"at f1 head 0 1\n", "s.txt:1:15: expected a position coordinate in metres"},
       {"at f1 head 0 1 0 0 0 0 0\n", "s.txt:1:18: the quaternion is zero"},
-      {"at f1 session nap\n", "s.txt:1:15: unknown session request 'nap' (focus_loss, focus_return, visitor_absent, "
-                              "visitor_present, request_exit, loss_pending)"},
+      {"at f1 session nap\n",
+       "s.txt:1:15: unknown session request 'nap' (focus_loss, focus_return, visitor_absent, "
+       "visitor_present, request_exit, loss_pending)"},
       {"at f1 right trigger 2\n", "s.txt:1:21: input values lie in [0, 1]"},
       {"at f1 middle trigger 1\n", "s.txt:1:7: expected head, left, right, session or capture, found 'middle'"},
       {"at f1 capture now\n", "s.txt:1:15: unexpected 'now'"},
       {"option view_size 8 8\n", "s.txt:1:18: the view size must be whole pixels between 16 and 4096"},
-      {"option controller acme/wand\n", "s.txt:1:19: unknown controller 'acme/wand' (khr/simple_controller, "
-                                        "oculus/touch_controller, valve/index_controller, htc/vive_controller, "
-                                        "microsoft/motion_controller)"},
+      {"option controller acme/wand\n",
+       "s.txt:1:19: unknown controller 'acme/wand' (khr/simple_controller, "
+       "oculus/touch_controller, valve/index_controller, htc/vive_controller, "
+       "microsoft/motion_controller)"},
       {"teleport 1 2\n", "s.txt:1:1: expected 'option' or 'at', found 'teleport'"},
   };
   for (const auto& [text, message] : cases) {

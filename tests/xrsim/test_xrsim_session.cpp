@@ -148,16 +148,23 @@ TEST(XrsimSession, MisuseReturnsSpecErrorCodes) {
   const nlohmann::json report = read_report(files);
   std::vector<std::string> results;
   for (const auto& e : report["errors"]) results.push_back(e["result"]);
-  const std::vector<std::string> expected = {
-      "XR_ERROR_GRAPHICS_REQUIREMENTS_CALL_MISSING", "XR_ERROR_SESSION_NOT_RUNNING",
-      "XR_ERROR_SESSION_NOT_RUNNING",               "XR_ERROR_SESSION_NOT_RUNNING",
-      "XR_ERROR_SESSION_RUNNING",                   "XR_ERROR_SESSION_NOT_STOPPING",
-      "XR_ERROR_CALL_ORDER_INVALID",                "XR_ERROR_CALL_ORDER_INVALID",
-      "XR_ERROR_ENVIRONMENT_BLEND_MODE_UNSUPPORTED", "XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED",
-      "XR_ERROR_CALL_ORDER_INVALID",                "XR_ERROR_CALL_ORDER_INVALID",
-      "XR_ERROR_CALL_ORDER_INVALID",                "XR_ERROR_CALL_ORDER_INVALID",
-      "XR_ERROR_POSE_INVALID",                      "XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED",
-      "XR_ERROR_SESSION_NOT_READY"};
+  const std::vector<std::string> expected = {"XR_ERROR_GRAPHICS_REQUIREMENTS_CALL_MISSING",
+                                             "XR_ERROR_SESSION_NOT_RUNNING",
+                                             "XR_ERROR_SESSION_NOT_RUNNING",
+                                             "XR_ERROR_SESSION_NOT_RUNNING",
+                                             "XR_ERROR_SESSION_RUNNING",
+                                             "XR_ERROR_SESSION_NOT_STOPPING",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_ENVIRONMENT_BLEND_MODE_UNSUPPORTED",
+                                             "XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
+                                             "XR_ERROR_POSE_INVALID",
+                                             "XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED",
+                                             "XR_ERROR_SESSION_NOT_READY"};
   EXPECT_EQ(results, expected);
 }
 
@@ -177,9 +184,9 @@ TEST(XrsimSession, ScriptedRequestsDriveFocusPresenceAndLoss) {
       for (XrSessionState s : client.poll_states()) seen.emplace_back(frame, s);
     }
     const std::vector<std::pair<int, XrSessionState>> expected = {
-        {0, XR_SESSION_STATE_SYNCHRONIZED}, {1, XR_SESSION_STATE_VISIBLE},       {2, XR_SESSION_STATE_FOCUSED},
-        {5, XR_SESSION_STATE_VISIBLE},      {7, XR_SESSION_STATE_FOCUSED},       {10, XR_SESSION_STATE_VISIBLE},
-        {10, XR_SESSION_STATE_SYNCHRONIZED}, {13, XR_SESSION_STATE_VISIBLE},     {13, XR_SESSION_STATE_FOCUSED}};
+        {0, XR_SESSION_STATE_SYNCHRONIZED},  {1, XR_SESSION_STATE_VISIBLE},  {2, XR_SESSION_STATE_FOCUSED},
+        {5, XR_SESSION_STATE_VISIBLE},       {7, XR_SESSION_STATE_FOCUSED},  {10, XR_SESSION_STATE_VISIBLE},
+        {10, XR_SESSION_STATE_SYNCHRONIZED}, {13, XR_SESSION_STATE_VISIBLE}, {13, XR_SESSION_STATE_FOCUSED}};
     EXPECT_EQ(seen, expected);
     // Frame 17 brings LOSS_PENDING; from then on the session is lost until it is destroyed.
     XrFrameState frame{XR_TYPE_FRAME_STATE};
@@ -206,6 +213,25 @@ TEST(XrsimSession, ScriptedRequestsDriveFocusPresenceAndLoss) {
     EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
   }
   EXPECT_EQ(xr_validation_messages(files), "");
+}
+
+TEST(XrsimSession, ScriptedExitStopsTheSessionAndEndsInExiting) {
+  const XrsimFiles files = use_xrsim("at f4 session request_exit\n");
+  XrClient client;
+  start_session(client);
+  std::vector<XrSessionState> seen;
+  std::vector<bool> should_render;
+  for (int frame = 0; frame < 6; ++frame) {
+    should_render.push_back(client.render_frame(kColors).shouldRender);
+    for (XrSessionState s : client.poll_states()) seen.push_back(s);
+  }
+  EXPECT_EQ(seen, (std::vector{XR_SESSION_STATE_SYNCHRONIZED, XR_SESSION_STATE_VISIBLE, XR_SESSION_STATE_FOCUSED,
+                               XR_SESSION_STATE_VISIBLE, XR_SESSION_STATE_SYNCHRONIZED, XR_SESSION_STATE_STOPPING}));
+  EXPECT_EQ(should_render, (std::vector{false, true, true, true, false, false}));
+  ASSERT_EQ(xrEndSession(client.session), XR_SUCCESS);
+  EXPECT_EQ(client.poll_states(), (std::vector{XR_SESSION_STATE_IDLE, XR_SESSION_STATE_EXITING}));
+  client.destroy_session();
+  EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
 }
 
 }  // namespace

@@ -93,8 +93,8 @@ XrResult XrClient::create_instance(const std::vector<const char*>& extra_extensi
   if (result != XR_SUCCESS) return result;
   XrViewConfigurationView views[2] = {{XR_TYPE_VIEW_CONFIGURATION_VIEW}, {XR_TYPE_VIEW_CONFIGURATION_VIEW}};
   uint32_t count = 0;
-  result = xrEnumerateViewConfigurationViews(instance, system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 2, &count,
-                                             views);
+  result =
+      xrEnumerateViewConfigurationViews(instance, system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 2, &count, views);
   view_width = views[0].recommendedImageRectWidth;
   view_height = views[0].recommendedImageRectHeight;
   return result;
@@ -102,8 +102,8 @@ XrResult XrClient::create_instance(const std::vector<const char*>& extra_extensi
 
 void XrClient::create_vulkan() {
   XrGraphicsRequirementsVulkan2KHR requirements{XR_TYPE_GRAPHICS_REQUIREMENTS_VULKAN2_KHR};
-  auto get_requirements = xr_function<PFN_xrGetVulkanGraphicsRequirements2KHR>(instance,
-                                                                                "xrGetVulkanGraphicsRequirements2KHR");
+  auto get_requirements =
+      xr_function<PFN_xrGetVulkanGraphicsRequirements2KHR>(instance, "xrGetVulkanGraphicsRequirements2KHR");
   ASSERT_NE(get_requirements, nullptr);
   XR_OK(get_requirements(instance, system, &requirements));
 
@@ -112,8 +112,8 @@ void XrClient::create_vulkan() {
   VkDebugUtilsMessengerCreateInfoEXT messenger_info{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
   messenger_info.messageSeverity =
       VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
-  messenger_info.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
-                               VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
+  messenger_info.messageType =
+      VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
   messenger_info.pfnUserCallback = &on_vulkan_message;
   messenger_info.pUserData = this;
   const VkValidationFeatureEnableEXT enables[] = {VK_VALIDATION_FEATURE_ENABLE_SYNCHRONIZATION_VALIDATION_EXT};

@@ -3,11 +3,11 @@
 // validation layer (synchronisation validation on) and counts every Vulkan validation message.
 #pragma once
 
+#include <vulkan/vulkan.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <vulkan/vulkan.h>
 #define XR_USE_GRAPHICS_API_VULKAN
 #include <openxr/openxr.h>
 #include <openxr/openxr_platform.h>
@@ -18,11 +18,11 @@ namespace liyuan::test {
 
 // Where one test's xrsim files live.
 struct XrsimFiles {
-  std::filesystem::path dir;             // the test's output directory
-  std::filesystem::path script;          // the script written for the test
-  std::filesystem::path report;          // XRSIM_REPORT
-  std::filesystem::path xr_validation;   // the OpenXR core validation layer's message file
-  std::filesystem::path captures;        // XRSIM_CAPTURE_DIR
+  std::filesystem::path dir;            // the test's output directory
+  std::filesystem::path script;         // the script written for the test
+  std::filesystem::path report;         // XRSIM_REPORT
+  std::filesystem::path xr_validation;  // the OpenXR core validation layer's message file
+  std::filesystem::path captures;       // XRSIM_CAPTURE_DIR
 };
 
 // Points the loader at xrsim's manifest with the core validation layer enabled, writes SCRIPT_TEXT as the script,

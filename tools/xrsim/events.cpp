@@ -34,10 +34,11 @@ void change_session_state(Session& session, XrSessionState state) {
   event.state = state;
   event.time = frame_display_time(instance, instance.frame_counter);
   push_event(instance, &event, sizeof(event));
-  runtime().report.transitions.push_back(
-      {instance.frame_counter, session.serial, session_state_name(state)});
+  runtime().report.transitions.push_back({instance.frame_counter, session.serial, session_state_name(state)});
 }
 
-void add_event_functions(FunctionTable& table) { add_function<"xrPollEvent", &poll_event>(table); }
+void add_event_functions(FunctionTable& table) {
+  add_function<"xrPollEvent", &poll_event>(table);
+}
 
 }  // namespace xrsim

@@ -19,9 +19,15 @@ void apply_script_events(Instance& instance, uint64_t index) {
   while (instance.next_script_event < events.size() && events[instance.next_script_event].frame <= index) {
     const ScriptEvent& event = events[instance.next_script_event++];
     switch (event.kind) {
-      case ScriptEvent::Kind::Input: apply_input_event(instance.inputs, event); break;
-      case ScriptEvent::Kind::Session: apply_session_request(instance, event.name); break;
-      case ScriptEvent::Kind::Capture: instance.capture_frames.push_back(index); break;
+      case ScriptEvent::Kind::Input:
+        apply_input_event(instance.inputs, event);
+        break;
+      case ScriptEvent::Kind::Session:
+        apply_session_request(instance, event.name);
+        break;
+      case ScriptEvent::Kind::Capture:
+        instance.capture_frames.push_back(index);
+        break;
     }
   }
 }
@@ -138,20 +144,19 @@ XrResult end_frame(XrSession handle, const XrFrameEndInfo* info) {
   }
   session->frame_begun = false;
   Instance& instance = *session->instance;
-  runtime().report.frames.push_back({session->begun_frame, session->serial, session->begun_time, info->displayTime,
-                                     info->layerCount, depth});
+  runtime().report.frames.push_back(
+      {session->begun_frame, session->serial, session->begun_time, info->displayTime, info->layerCount, depth});
   auto& pending = instance.capture_frames;
   const auto requested = std::find(pending.begin(), pending.end(), session->begun_frame);
   if (requested != pending.end()) {
     pending.erase(requested);
     const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
     const std::string dir = env_dir != nullptr && *env_dir != '\0' ? env_dir
-                            : instance.script.capture_dir.empty() ? "xrsim-capture"
-                                                                  : instance.script.capture_dir;
-    liyuan::Status captured = views.empty()
-                                  ? liyuan::Status(liyuan::make_error("xrsim: no projection layer to capture"))
-                                  : capture_views(session->vulkan, views, dir, session->begun_frame,
-                                                  runtime().report.captures);
+                            : instance.script.capture_dir.empty()  ? "xrsim-capture"
+                                                                   : instance.script.capture_dir;
+    liyuan::Status captured =
+        views.empty() ? liyuan::Status(liyuan::make_error("xrsim: no projection layer to capture"))
+                      : capture_views(session->vulkan, views, dir, session->begun_frame, runtime().report.captures);
     if (!captured) {
       liyuan::log::error("{}", captured.error().to_string());
       runtime().report.messages.push_back(captured.error().to_string());
@@ -170,7 +175,9 @@ XrTime frame_display_time(const Instance& instance, uint64_t index) {
   return kEpoch + XrTime(index) * display_period(instance);
 }
 
-double script_seconds([[maybe_unused]] const Instance& instance, XrTime time) { return double(time - kEpoch) * 1e-9; }
+double script_seconds([[maybe_unused]] const Instance& instance, XrTime time) {
+  return double(time - kEpoch) * 1e-9;
+}
 
 void add_frame_functions(FunctionTable& table) {
   add_function<"xrWaitFrame", &wait_frame>(table);

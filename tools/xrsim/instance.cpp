@@ -123,8 +123,7 @@ XrResult result_to_string(XrInstance handle, XrResult value, char buffer[XR_MAX_
   return XR_SUCCESS;
 }
 
-XrResult structure_type_to_string(XrInstance handle, XrStructureType value,
-                                  char buffer[XR_MAX_STRUCTURE_NAME_SIZE]) {
+XrResult structure_type_to_string(XrInstance handle, XrStructureType value, char buffer[XR_MAX_STRUCTURE_NAME_SIZE]) {
   if (lookup_instance(handle) == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (buffer == nullptr) return XR_ERROR_VALIDATION_FAILURE;
   std::string name;
@@ -135,8 +134,7 @@ XrResult structure_type_to_string(XrInstance handle, XrStructureType value,
     break;
     XR_LIST_ENUM_XrStructureType(XRSIM_TYPE_CASE)
 #undef XRSIM_TYPE_CASE
-    default:
-      name = "XR_UNKNOWN_STRUCTURE_TYPE_" + std::to_string(int(value));
+        default : name = "XR_UNKNOWN_STRUCTURE_TYPE_" + std::to_string(int(value));
   }
   std::strncpy(buffer, name.c_str(), XR_MAX_STRUCTURE_NAME_SIZE - 1);
   buffer[XR_MAX_STRUCTURE_NAME_SIZE - 1] = '\0';

@@ -1,8 +1,7 @@
-#include "session_lifetime.h"
-
 #include "core/log.h"
 #include "entry_points.h"
 #include "events.h"
+#include "session_lifetime.h"
 
 namespace xrsim {
 namespace {
@@ -10,10 +9,14 @@ namespace {
 // Rank of the running states: READY (not yet synchronized) 0, SYNCHRONIZED 1, VISIBLE 2, FOCUSED 3.
 int running_rank(XrSessionState state) {
   switch (state) {
-    case XR_SESSION_STATE_SYNCHRONIZED: return 1;
-    case XR_SESSION_STATE_VISIBLE: return 2;
-    case XR_SESSION_STATE_FOCUSED: return 3;
-    default: return 0;
+    case XR_SESSION_STATE_SYNCHRONIZED:
+      return 1;
+    case XR_SESSION_STATE_VISIBLE:
+      return 2;
+    case XR_SESSION_STATE_FOCUSED:
+      return 3;
+    default:
+      return 0;
   }
 }
 

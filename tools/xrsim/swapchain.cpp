@@ -9,11 +9,12 @@
 namespace xrsim {
 namespace {
 
-constexpr std::array<int64_t, 5> kFormats = {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB,
-                                             VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM,
-                                             VK_FORMAT_D32_SFLOAT};
+constexpr std::array<int64_t, 5> kFormats = {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB, VK_FORMAT_R8G8B8A8_UNORM,
+                                             VK_FORMAT_B8G8R8A8_UNORM, VK_FORMAT_D32_SFLOAT};
 
-bool is_depth(int64_t format) { return format == VK_FORMAT_D32_SFLOAT; }
+bool is_depth(int64_t format) {
+  return format == VK_FORMAT_D32_SFLOAT;
+}
 
 XrResult enumerate_swapchain_formats(XrSession handle, uint32_t capacity, uint32_t* count, int64_t* formats) {
   Session* session = nullptr;
@@ -53,7 +54,8 @@ XrResult create_images(VulkanDevice& vk, Swapchain& swapchain) {
   const bool depth = is_depth(info.format);
   for (uint32_t i = 0; i < kSwapchainImageCount; ++i) {
     VkImageCreateInfo image_info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
-    image_info.flags = (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT : 0;
+    image_info.flags =
+        (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT : 0;
     image_info.imageType = VK_IMAGE_TYPE_2D;
     image_info.format = VkFormat(info.format);
     image_info.extent = {info.width, info.height, 1};
@@ -78,14 +80,16 @@ XrResult create_images(VulkanDevice& vk, Swapchain& swapchain) {
       return XR_ERROR_RUNTIME_FAILURE;
     vk.fn.BindImageMemory(vk.device, image.image, swapchain.images.back().memory, 0);
   }
-  swapchain.layout = depth ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  swapchain.layout =
+      depth ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
   const liyuan::Status moved = submit_and_wait(vk, [&](VkCommandBuffer cmd) {
     std::vector<VkImageMemoryBarrier> barriers;
     for (const Swapchain::Image& image : swapchain.images) {
       VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
       b.srcAccessMask = 0;
-      b.dstAccessMask = depth ? VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
-                              : VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+      b.dstAccessMask = depth
+                            ? VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
+                            : VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
       b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
       b.newLayout = swapchain.layout;
       b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
