@@ -215,6 +215,71 @@ TEST(XrsimSession, ScriptedRequestsDriveFocusPresenceAndLoss) {
   EXPECT_EQ(xr_validation_messages(files), "");
 }
 
+TEST(XrsimSession, BadLayersReturnSpecErrorCodes) {
+  const XrsimFiles files = use_xrsim("");
+  XrClient client;
+  start_session(client);
+  for (int i = 0; i < 3; ++i) client.render_frame(kColors);
+  XrSwapchainCreateInfo info{XR_TYPE_SWAPCHAIN_CREATE_INFO};
+  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT;
+  info.format = VK_FORMAT_B8G8R8A8_SRGB;
+  info.sampleCount = 1;
+  info.width = info.height = 32;
+  info.faceCount = info.arraySize = info.mipCount = 1;
+  XrSwapchain never_released = XR_NULL_HANDLE;
+  ASSERT_EQ(xrCreateSwapchain(client.session, &info, &never_released), XR_SUCCESS);
+
+  XrCompositionLayerProjectionView views[2] = {{XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW},
+                                               {XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW}};
+  for (uint32_t eye = 0; eye < 2; ++eye) {
+    views[eye].pose.orientation.w = 1;
+    views[eye].fov = {-0.7f, 0.7f, 0.7f, -0.7f};
+    views[eye].subImage.swapchain = client.color_swapchain;
+    views[eye].subImage.imageRect = {{0, 0}, {int32_t(client.view_width), int32_t(client.view_height)}};
+    views[eye].subImage.imageArrayIndex = eye;
+  }
+  XrCompositionLayerProjection layer{XR_TYPE_COMPOSITION_LAYER_PROJECTION};
+  layer.space = client.stage;
+  layer.viewCount = 2;
+  layer.views = views;
+  const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<XrCompositionLayerBaseHeader*>(&layer)};
+  const auto end_frame_with = [&](auto change) {
+    XrFrameState frame{XR_TYPE_FRAME_STATE};
+    EXPECT_EQ(xrWaitFrame(client.session, nullptr, &frame), XR_SUCCESS);
+    EXPECT_EQ(xrBeginFrame(client.session, nullptr), XR_SUCCESS);
+    XrCompositionLayerProjectionView saved[2] = {views[0], views[1]};
+    change();
+    XrFrameEndInfo end{XR_TYPE_FRAME_END_INFO};
+    end.displayTime = frame.predictedDisplayTime;
+    end.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
+    end.layerCount = 1;
+    end.layers = layers;
+    const XrResult result = xrEndFrame(client.session, &end);
+    views[0] = saved[0];
+    views[1] = saved[1];
+    if (result != XR_SUCCESS) {  // the frame is still open: close it empty
+      end.layerCount = 0;
+      EXPECT_EQ(xrEndFrame(client.session, &end), XR_SUCCESS);
+    }
+    return result;
+  };
+  EXPECT_EQ(end_frame_with([] {}), XR_SUCCESS);
+  EXPECT_EQ(end_frame_with([&] { views[1].subImage.swapchain = never_released; }), XR_ERROR_LAYER_INVALID);
+  EXPECT_EQ(end_frame_with([&] { views[0].subImage.imageRect.extent.width += 1; }), XR_ERROR_SWAPCHAIN_RECT_INVALID);
+  EXPECT_EQ(end_frame_with([&] { views[0].subImage.imageArrayIndex = 2; }), XR_ERROR_VALIDATION_FAILURE);
+  EXPECT_EQ(end_frame_with([&] { views[1].pose.orientation.w = 0.5f; }), XR_ERROR_POSE_INVALID);
+  // Depth info needs XR_KHR_composition_layer_depth, which this instance did not enable.
+  XrCompositionLayerDepthInfoKHR depth{XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR};
+  depth.subImage = views[0].subImage;
+  depth.maxDepth = 1;
+  depth.nearZ = 0.1f;
+  depth.farZ = 10;
+  EXPECT_EQ(end_frame_with([&] { views[0].next = &depth; }), XR_ERROR_VALIDATION_FAILURE);
+  ASSERT_EQ(xrDestroySwapchain(never_released), XR_SUCCESS);
+  client.destroy_session();
+  EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
+}
+
 TEST(XrsimSession, ScriptedExitStopsTheSessionAndEndsInExiting) {
   const XrsimFiles files = use_xrsim("at f4 session request_exit\n");
   XrClient client;
