@@ -103,7 +103,8 @@ TEST(XrsimFrames, NoStageOptionRemovesTheStageSpace) {
 }
 
 TEST(XrsimFrames, CaptureWritesBothSubmittedEyeImages) {
-  const XrsimFiles files = use_xrsim("option view_size 64 48\nat f4 capture\n");
+  // Frame 0 is SYNCHRONIZED and submits no layer: its capture waits for frame 1. Frame 50 never comes.
+  const XrsimFiles files = use_xrsim("option view_size 64 48\nat f4 capture\nat f0 capture\nat f50 capture\n");
   {
     XrClient client;
     start_session(client);
@@ -112,7 +113,13 @@ TEST(XrsimFrames, CaptureWritesBothSubmittedEyeImages) {
     EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
   }
   const nlohmann::json report = read_report(files);
-  ASSERT_EQ(report["captures"].size(), 2u) << report.dump();
+  ASSERT_EQ(report["captures"].size(), 4u) << report.dump();
+  EXPECT_EQ(report["captures"][0], (files.captures / "frame-1-eye-0.png").string());
+  EXPECT_EQ(report["captures"][3], (files.captures / "frame-4-eye-1.png").string());
+  ASSERT_EQ(report["messages"].size(), 1u);
+  EXPECT_EQ(report["messages"][0], files.script.string() +
+                                       ":4: capture at frame 50 never happened: no frame from then on submitted a "
+                                       "projection layer");
   for (int eye = 0; eye < 2; ++eye) {
     const auto path = files.captures / ("frame-4-eye-" + std::to_string(eye) + ".png");
     auto image = read_png(path);

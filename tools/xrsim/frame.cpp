@@ -26,7 +26,7 @@ void apply_script_events(Instance& instance, uint64_t index) {
         apply_session_request(instance, event.name);
         break;
       case ScriptEvent::Kind::Capture:
-        instance.capture_frames.push_back(index);
+        instance.pending_captures.push_back(&event);
         break;
     }
   }
@@ -146,20 +146,26 @@ XrResult end_frame(XrSession handle, const XrFrameEndInfo* info) {
   Instance& instance = *session->instance;
   runtime().report.frames.push_back(
       {session->begun_frame, session->serial, session->begun_time, info->displayTime, info->layerCount, depth});
-  auto& pending = instance.capture_frames;
-  const auto requested = std::find(pending.begin(), pending.end(), session->begun_frame);
-  if (requested != pending.end()) {
+  // A capture happens at its frame, or at the first later frame that submits a projection layer.
+  auto& pending = instance.pending_captures;
+  const auto requested = std::find_if(pending.begin(), pending.end(),
+                                      [&](const ScriptEvent* e) { return e->frame <= session->begun_frame; });
+  if (requested != pending.end() && !views.empty()) {
+    const ScriptEvent& request = **requested;
     pending.erase(requested);
     const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
     const std::string dir = env_dir != nullptr && *env_dir != '\0' ? env_dir
                             : instance.script.capture_dir.empty()  ? "xrsim-capture"
                                                                    : instance.script.capture_dir;
-    liyuan::Status captured =
-        views.empty() ? liyuan::Status(liyuan::make_error("xrsim: no projection layer to capture"))
-                      : capture_views(session->vulkan, views, dir, session->begun_frame, runtime().report.captures);
+    const liyuan::Status captured =
+        capture_views(session->vulkan, views, dir, session->begun_frame, runtime().report.captures);
     if (!captured) {
-      liyuan::log::error("{}", captured.error().to_string());
-      runtime().report.messages.push_back(captured.error().to_string());
+      // Named by the script line that asked for it, so an author sees which capture was lost.
+      const liyuan::Error error = liyuan::make_error_at(
+          instance.script.source, request.line, 0,
+          "capture of frame " + std::to_string(session->begun_frame) + " failed: " + captured.error().message);
+      liyuan::log::error("{}", error.to_string());
+      runtime().report.messages.push_back(error.to_string());
     }
   }
   return XR_SUCCESS;

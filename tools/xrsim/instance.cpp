@@ -89,6 +89,15 @@ XrResult create_instance(const XrInstanceCreateInfo* info, XrInstance* out) {
 XrResult destroy_instance(XrInstance handle) {
   Instance* instance = lookup_instance(handle);
   if (instance == nullptr) return XR_ERROR_HANDLE_INVALID;
+  std::vector<const ScriptEvent*> lost = instance->pending_captures;
+  for (size_t i = instance->next_script_event; i < instance->script.events.size(); ++i)
+    if (instance->script.events[i].kind == ScriptEvent::Kind::Capture) lost.push_back(&instance->script.events[i]);
+  for (const ScriptEvent* capture : lost)
+    runtime().report.messages.push_back(
+        liyuan::make_error_at(instance->script.source, capture->line, 0,
+                              "capture at frame " + std::to_string(capture->frame) +
+                                  " never happened: no frame from then on submitted a projection layer")
+            .to_string());
   if (instance->session) destroy_session_objects(*instance->session);
   instance->session.reset();
   for (auto& set : instance->action_sets) {

@@ -129,7 +129,7 @@ struct Instance {
   size_t next_script_event = 0;
   bool focus_lost = false;
   bool visitor_absent = false;
-  std::vector<uint64_t> capture_frames;
+  std::vector<const ScriptEvent*> pending_captures;  // capture events whose frame has been waited, not yet ended
   ControllerInputs inputs;
   // Children.
   uint32_t sessions_created = 0;
