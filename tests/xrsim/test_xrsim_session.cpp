@@ -111,6 +111,9 @@ TEST(XrsimSession, MisuseReturnsSpecErrorCodes) {
     EXPECT_EQ(index, 2u);
     EXPECT_EQ(xrAcquireSwapchainImage(swapchain, nullptr, &index), XR_ERROR_CALL_ORDER_INVALID);
     EXPECT_EQ(xrReleaseSwapchainImage(swapchain, nullptr), XR_ERROR_CALL_ORDER_INVALID);  // not waited
+    EXPECT_EQ(xrWaitSwapchainImage(swapchain, &wait), XR_SUCCESS);
+    EXPECT_EQ(xrWaitSwapchainImage(swapchain, &wait), XR_ERROR_CALL_ORDER_INVALID);  // release the waited one first
+    EXPECT_EQ(xrReleaseSwapchainImage(swapchain, nullptr), XR_SUCCESS);
     ASSERT_EQ(xrDestroySwapchain(swapchain), XR_SUCCESS);
 
     // Reference spaces and views.
@@ -158,6 +161,7 @@ TEST(XrsimSession, MisuseReturnsSpecErrorCodes) {
                                              "XR_ERROR_CALL_ORDER_INVALID",
                                              "XR_ERROR_ENVIRONMENT_BLEND_MODE_UNSUPPORTED",
                                              "XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED",
+                                             "XR_ERROR_CALL_ORDER_INVALID",
                                              "XR_ERROR_CALL_ORDER_INVALID",
                                              "XR_ERROR_CALL_ORDER_INVALID",
                                              "XR_ERROR_CALL_ORDER_INVALID",

@@ -64,6 +64,7 @@ struct Swapchain {
   struct Image {
     VkImage image = VK_NULL_HANDLE;
     VkDeviceMemory memory = VK_NULL_HANDLE;
+    bool handed_over = false;  // moved to `layout` (on its first acquisition, where the queue may be used)
   };
   std::vector<Image> images;
   uint32_t next_to_acquire = 0;
