@@ -138,5 +138,20 @@ TEST(XrsimFrames, CaptureWritesBothSubmittedEyeImages) {
   EXPECT_EQ(xr_validation_messages(files), "");
 }
 
+TEST(XrsimFrames, ValidationLayerSeesXrsimsCommandsOnTheApplicationsQueue) {
+  // An application that releases an image in the wrong layout makes xrsim's capture barrier wrong; the Vulkan
+  // validation layer must say so, which shows it watches xrsim's own submissions (and that silence means something).
+  const XrsimFiles files = use_xrsim("option view_size 32 32\nat f3 capture\n");
+  XrClient client;
+  start_session(client);
+  for (int i = 0; i < 3; ++i) client.render_frame(kColors);
+  ASSERT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
+  client.release_in_wrong_layout = true;
+  client.render_frame(kColors);
+  ASSERT_FALSE(client.vulkan_messages.empty());
+  EXPECT_NE(client.vulkan_messages.front().find("InvalidImageLayout"), std::string::npos) << client.vulkan_messages.front();
+  client.destroy_session();
+}
+
 }  // namespace
 }  // namespace liyuan::test

@@ -80,6 +80,8 @@ class XrClient {
   VkCommandPool command_pool = VK_NULL_HANDLE;
   VkDebugUtilsMessengerEXT messenger = VK_NULL_HANDLE;
   std::vector<std::string> vulkan_messages;  // every validation message, as text
+  // Misbehaves on purpose: releases colour images in TRANSFER_DST_OPTIMAL instead of COLOR_ATTACHMENT_OPTIMAL.
+  bool release_in_wrong_layout = false;
 
  private:
   void clear_eyes(uint32_t image_index, const float colors[2][4]);
