@@ -149,7 +149,8 @@ TEST(XrsimFrames, ValidationLayerSeesXrsimsCommandsOnTheApplicationsQueue) {
   client.release_in_wrong_layout = true;
   client.render_frame(kColors);
   ASSERT_FALSE(client.vulkan_messages.empty());
-  EXPECT_NE(client.vulkan_messages.front().find("InvalidImageLayout"), std::string::npos) << client.vulkan_messages.front();
+  EXPECT_NE(client.vulkan_messages.front().find("InvalidImageLayout"), std::string::npos)
+      << client.vulkan_messages.front();
   client.destroy_session();
 }
 

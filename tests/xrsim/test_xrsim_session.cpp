@@ -1,6 +1,7 @@
 // The session state machine and the error codes for misuse, through the loader and the core validation layer.
 #include <gtest/gtest.h>
 
+#include "user_presence.h"
 #include "xr_test_client.h"
 
 namespace liyuan::test {
@@ -282,6 +283,48 @@ TEST(XrsimSession, BadLayersReturnSpecErrorCodes) {
   ASSERT_EQ(xrDestroySwapchain(never_released), XR_SUCCESS);
   client.destroy_session();
   EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
+}
+
+TEST(XrsimSession, UserPresenceEventsWhenTheExtensionIsEnabled) {
+  const XrsimFiles files = use_xrsim("at f4 session visitor_absent\nat f6 session visitor_present\n");
+  {
+    XrClient client;
+    ASSERT_EQ(client.create_instance({XR_EXT_USER_PRESENCE_EXTENSION_NAME}), XR_SUCCESS);
+    client.create_vulkan();
+    ASSERT_EQ(client.create_session(), XR_SUCCESS);
+    client.poll_states();
+    ASSERT_EQ(client.begin_session(), XR_SUCCESS);
+    client.create_swapchains(false);
+    client.stage = client.create_space(XR_REFERENCE_SPACE_TYPE_STAGE);
+    std::vector<std::pair<int, bool>> presence_changes;
+    for (int frame = 0; frame < 8; ++frame) {
+      client.render_frame(kColors);
+      for (;;) {
+        XrEventDataBuffer event{XR_TYPE_EVENT_DATA_BUFFER};
+        if (xrPollEvent(client.instance, &event) != XR_SUCCESS) break;
+        if (event.type == XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT)
+          presence_changes.emplace_back(
+              frame, reinterpret_cast<const XrEventDataUserPresenceChangedEXT&>(event).isUserPresent == XR_TRUE);
+      }
+    }
+    EXPECT_EQ(presence_changes, (std::vector<std::pair<int, bool>>{{4, false}, {6, true}}));
+    client.destroy_session();
+  }
+  EXPECT_EQ(xr_validation_messages(files), "");
+}
+
+// The 1.0.20 core validation layer predates XR_EXT_user_presence and refuses its structure in a next chain, so the
+// system property is checked without the layer.
+TEST(XrsimSession, UserPresencePropertyWithoutTheValidationLayer) {
+  const XrsimFiles files = use_xrsim("");
+  unsetenv("XR_ENABLE_API_LAYERS");
+  XrClient client;
+  ASSERT_EQ(client.create_instance({XR_EXT_USER_PRESENCE_EXTENSION_NAME}), XR_SUCCESS);
+  XrSystemUserPresencePropertiesEXT presence{XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT};
+  XrSystemProperties properties{XR_TYPE_SYSTEM_PROPERTIES};
+  properties.next = &presence;
+  ASSERT_EQ(xrGetSystemProperties(client.instance, client.system, &properties), XR_SUCCESS);
+  EXPECT_EQ(presence.supportsUserPresence, XR_TRUE);
 }
 
 TEST(XrsimSession, ScriptedExitStopsTheSessionAndEndsInExiting) {

@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "entry_points.h"
 #include "session_lifetime.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -28,6 +29,10 @@ std::vector<XrExtensionProperties> offered_extensions(const Script& script) {
     depth.extensionVersion = XR_KHR_composition_layer_depth_SPEC_VERSION;
     extensions.push_back(depth);
   }
+  XrExtensionProperties presence{XR_TYPE_EXTENSION_PROPERTIES};
+  std::strncpy(presence.extensionName, XR_EXT_USER_PRESENCE_EXTENSION_NAME, XR_MAX_EXTENSION_NAME_SIZE - 1);
+  presence.extensionVersion = XR_EXT_user_presence_SPEC_VERSION;
+  extensions.push_back(presence);
   return extensions;
 }
 
@@ -78,6 +83,7 @@ XrResult create_instance(const XrInstanceCreateInfo* info, XrInstance* out) {
     if (!found) return XR_ERROR_EXTENSION_NOT_PRESENT;
     if (std::strcmp(name, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME) == 0) instance->vulkan_enable2 = true;
     if (std::strcmp(name, XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME) == 0) instance->depth_extension = true;
+    if (std::strcmp(name, XR_EXT_USER_PRESENCE_EXTENSION_NAME) == 0) instance->user_presence = true;
   }
   instance->application_name = info->applicationInfo.applicationName;
   *out = reinterpret_cast<XrInstance>(instance.get());

@@ -114,6 +114,7 @@ using ControllerInputs = std::array<std::map<std::string, float>, 2>;
 struct Instance {
   bool vulkan_enable2 = false;
   bool depth_extension = false;
+  bool user_presence = false;  // XR_EXT_user_presence enabled
   std::string application_name;
   Script script;
   // Paths: XrPath N names path_strings[N - 1].

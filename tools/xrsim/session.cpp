@@ -2,6 +2,7 @@
 #include "entry_points.h"
 #include "events.h"
 #include "session_lifetime.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -159,6 +160,12 @@ void apply_session_request(Instance& instance, const std::string& request) {
   if (request == "visitor_absent") instance.visitor_absent = true;
   if (request == "visitor_present") instance.visitor_absent = false;
   if (session == nullptr || session->lost) return;
+  if (instance.user_presence && (request == "visitor_absent" || request == "visitor_present")) {
+    XrEventDataUserPresenceChangedEXT event{XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT, nullptr,
+                                            reinterpret_cast<XrSession>(session),
+                                            XrBool32(request == "visitor_present" ? XR_TRUE : XR_FALSE)};
+    push_event(instance, &event, sizeof(event));
+  }
   if (request == "request_exit") session->exit_requested = true;
   if (request == "loss_pending") {
     change_session_state(*session, XR_SESSION_STATE_LOSS_PENDING);
