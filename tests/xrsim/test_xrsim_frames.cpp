@@ -138,6 +138,19 @@ TEST(XrsimFrames, CaptureWritesBothSubmittedEyeImages) {
   EXPECT_EQ(xr_validation_messages(files), "");
 }
 
+TEST(XrsimFrames, CaptureDirectoryIsTakenFromTheScriptsFolder) {
+  const XrsimFiles files = use_xrsim("option view_size 16 16\noption capture_dir shots\nat f2 capture\n");
+  unsetenv("XRSIM_CAPTURE_DIR");
+  {
+    XrClient client;
+    start_session(client);
+    for (int i = 0; i < 3; ++i) client.render_frame(kColors);
+    client.destroy_session();
+  }
+  EXPECT_TRUE(std::filesystem::exists(files.dir / "shots" / "frame-2-eye-0.png"));
+  EXPECT_TRUE(std::filesystem::exists(files.dir / "shots" / "frame-2-eye-1.png"));
+}
+
 TEST(XrsimFrames, ValidationLayerSeesXrsimsCommandsOnTheApplicationsQueue) {
   // An application that releases an image in the wrong layout makes xrsim's capture barrier wrong; the Vulkan
   // validation layer must say so, which shows it watches xrsim's own submissions (and that silence means something).

@@ -2,6 +2,7 @@
 // wait → begin → end order rules, validation of submitted composition layers, and capture on request.
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "actions_input.h"
 #include "core/log.h"
@@ -30,6 +31,15 @@ void apply_script_events(Instance& instance, uint64_t index) {
         break;
     }
   }
+}
+
+// Where captures go: XRSIM_CAPTURE_DIR, else the script's capture_dir, else xrsim-capture; relative paths are taken
+// from the script's folder (a capture always comes from a script), never from the working directory.
+std::string capture_dir(const Script& script) {
+  const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
+  if (env_dir != nullptr && *env_dir != '\0') return env_dir;
+  const std::filesystem::path dir = script.capture_dir.empty() ? "xrsim-capture" : script.capture_dir;
+  return (std::filesystem::path(script.source).parent_path() / dir).string();
 }
 
 XrResult wait_frame(XrSession handle, const XrFrameWaitInfo* info, XrFrameState* state) {
@@ -153,10 +163,7 @@ XrResult end_frame(XrSession handle, const XrFrameEndInfo* info) {
   if (requested != pending.end() && !views.empty()) {
     const ScriptEvent& request = **requested;
     pending.erase(requested);
-    const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
-    const std::string dir = env_dir != nullptr && *env_dir != '\0' ? env_dir
-                            : instance.script.capture_dir.empty()  ? "xrsim-capture"
-                                                                   : instance.script.capture_dir;
+    const std::string dir = capture_dir(instance.script);
     const liyuan::Status captured =
         capture_views(session->vulkan, views, dir, session->begun_frame, runtime().report.captures);
     if (!captured) {

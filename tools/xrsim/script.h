@@ -52,7 +52,7 @@ struct Script {
   float ipd_m = 0.064f;
   double refresh_hz = 90.0;
   std::string controller_profile = "/interaction_profiles/oculus/touch_controller";
-  std::string capture_dir;  // where captures go; XRSIM_CAPTURE_DIR overrides
+  std::string capture_dir;  // where captures go, relative to the script's folder; XRSIM_CAPTURE_DIR overrides
   PoseTrack head;
   std::array<PoseTrack, 2> aim;     // by Hand
   std::array<PoseTrack, 2> grip;    // by Hand
