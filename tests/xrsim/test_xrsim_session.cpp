@@ -214,6 +214,12 @@ TEST(XrsimSession, ScriptedRequestsDriveFocusPresenceAndLoss) {
     }
     client.poll_states();
     EXPECT_EQ(client.state, XR_SESSION_STATE_FOCUSED);
+    // Events left unread when a session is destroyed never reach the next session.
+    client.render_frame(kColors);
+    ASSERT_EQ(xrRequestExitSession(client.session), XR_SUCCESS);
+    client.destroy_session();
+    ASSERT_EQ(client.create_session(), XR_SUCCESS);
+    EXPECT_EQ(client.poll_states(), (std::vector{XR_SESSION_STATE_IDLE, XR_SESSION_STATE_READY}));
     client.destroy_session();
     EXPECT_TRUE(client.vulkan_messages.empty()) << client.vulkan_messages.front();
   }

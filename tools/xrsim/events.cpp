@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "entry_points.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -23,6 +24,16 @@ void push_event(Instance& instance, const void* event, size_t size) {
   XrEventDataBuffer buffer{XR_TYPE_EVENT_DATA_BUFFER};
   std::memcpy(&buffer, event, std::min(size, sizeof(buffer)));
   instance.events.push_back(buffer);
+}
+
+void drop_session_events(Instance& instance, XrSession session) {
+  std::erase_if(instance.events, [&](const XrEventDataBuffer& event) {
+    // Every session event starts type, next, session (XrEventDataSessionStateChanged's layout).
+    const bool names_a_session = event.type == XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED ||
+                                 event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED ||
+                                 event.type == XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT;
+    return names_a_session && reinterpret_cast<const XrEventDataSessionStateChanged&>(event).session == session;
+  });
 }
 
 void change_session_state(Session& session, XrSessionState state) {

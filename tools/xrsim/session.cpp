@@ -65,6 +65,7 @@ XrResult destroy_session(XrSession handle) {
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
   Instance* instance = session->instance;
   destroy_session_objects(*session);
+  drop_session_events(*instance, handle);
   instance->session.reset();
   return XR_SUCCESS;
 }
