@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "core/clock.h"
 #include "core/log.h"
 #include "render/gpu_assets.h"
@@ -53,11 +55,21 @@ void update_sound(ShowAudio& audio, ShowPlayer& player, std::span<const render::
 // The caption and open panel for PLAYER's state, seen from VIEWS, DT after the last; null (and a warning) when text
 // cannot be laid out: the picture goes on without it.
 const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, std::span<const render::View> views,
-                                     double dt) {
+                                     double dt, const LoopStats& stats) {
   const scene::FrameState* state = player.state() ? &*player.state() : nullptr;
   if (!state) return nullptr;
   if (text.locale() != player.locale()) (void)text.set_locale(player.locale());
   if (player.open_panel() != text.panel()) text.show_panel(player.open_panel());
+  // The curator's notice: the last reload error, and the heads-up display when it is on.
+  std::string notice = player.status_message();
+  if (player.hud()) {
+    if (!notice.empty()) notice += "\n";
+    notice += fmt::format("{:.2f} s{}  ·  {}  ·  {:.1f} ms per frame", player.timeline_time(),
+                          player.paused() ? " (paused)" : "",
+                          player.chapter() >= 0 ? player.chapter_name() : std::string("before the first chapter"),
+                          stats.frames ? stats.total_ms / stats.frames : 0.0);
+  }
+  text.set_notice(std::move(notice));
   auto overlay = text.build(*state, views, dt);
   if (!overlay) {
     log::warn("captions and panels left out of this frame: {}", overlay.error().to_string());
@@ -97,7 +109,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
       const gpu::ImageDesc& target = frame->target->desc;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);
-      if (options.text) setup.text = show_text(*options.text, player, setup.views, dt);
+      if (options.text) setup.text = show_text(*options.text, player, setup.views, dt, stats);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
                                setup.joint_matrices, setup.pack_instances, setup.text};
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,

@@ -71,6 +71,8 @@ class ShowPlayer {
   const std::optional<scene::FrameState>& state() const { return state_; }
   // The hotspot whose panel is open (index into the scene graph's hotspots), or -1.
   int32_t open_panel() const { return open_panel_; }
+  // The name of chapter() ("" when none).
+  std::string chapter_name() const;
   // The chapter playing, -1 before the first or for a bare relic.
   int32_t chapter() const { return state_ ? state_->chapter : -1; }
   // Where the visitor's stage stands in the hall (teleports and snap turns move it).

@@ -24,6 +24,12 @@ constexpr float kCaptionPadX = 0.7f;
 constexpr float kCaptionPadY = 0.35f;
 const vec4 kCaptionPlate = text::linear_from_srgb(vec4(0.05f, 0.05f, 0.05f, 0.78f));
 const vec4 kCaptionText = text::linear_from_srgb(vec4(1.0f, 1.0f, 0.97f, 1.0f));
+// The curator's notice: a dark red plate, straight ahead and a little above the gaze, fixed to the view.
+const vec4 kNoticePlate = text::linear_from_srgb(vec4(0.35f, 0.04f, 0.03f, 0.85f));
+constexpr float kNoticeDistance = 1.5f;     // metres
+constexpr float kNoticeElevation = 12.0f;   // degrees above the gaze
+constexpr float kNoticeEmDegrees = 1.6f;
+constexpr float kNoticeWidthEm = 48.0f;
 
 std::string_view language_of(std::string_view tag) { return tag.substr(0, tag.find_first_of("-_")); }
 
@@ -200,6 +206,33 @@ Status ShowText::append_panel(const scene::FrameState& state, const mat4& head) 
   return text::append_panel_quads(panel_layout_, style, frame, *atlas_, quads_);
 }
 
+Status ShowText::append_notice(const mat4& head) {
+  if (notice_ != notice_laid_out_) {
+    text::LayoutStyle style;
+    style.language = default_locale_;
+    style.direction = text::Direction::LeftToRight;
+    style.max_width = kNoticeWidthEm;
+    style.max_lines = 8;
+    style.line_height = 1.3f;
+    style.align = text::Align::Start;
+    notice_block_ = text::layout_text(*fonts_, regular_, notice_, style);
+    notice_laid_out_ = notice_;
+  }
+  const vec3 eye = vec3(head[3]);
+  const vec3 forward = -vec3(head[2]);
+  const vec3 up = vec3(head[1]);
+  const float elevation = glm::radians(kNoticeElevation);
+  const vec3 at = eye + kNoticeDistance * (std::cos(elevation) * forward + std::sin(elevation) * up);
+  text::TextFrame frame;
+  frame.world_from_plane = text::plane_facing(at, eye);
+  frame.em_metres = text::em_at_distance(kNoticeDistance, kNoticeEmDegrees);
+  const float em = frame.em_metres;
+  const vec2 half(notice_block_.width * em * 0.5f, notice_block_.height * em * 0.5f);
+  const vec2 pad(kCaptionPadX * em, kCaptionPadY * em);
+  text::append_plate(-half - pad, half + pad, 0.3f * em, frame, kNoticePlate, quads_);
+  return text::append_text_quads(notice_block_, vec2(-half.x, half.y), frame, *atlas_, kCaptionText, quads_);
+}
+
 Result<const render::TextOverlay*> ShowText::build(const scene::FrameState& state,
                                                    std::span<const render::View> views, double dt) {
   if (views.empty()) return make_error("text needs at least one view");
@@ -211,6 +244,9 @@ Result<const render::TextOverlay*> ShowText::build(const scene::FrameState& stat
   }
   if (state.caption) {
     if (Status s = append_caption(state, head); !s) return s.error();
+  }
+  if (!notice_.empty()) {
+    if (Status s = append_notice(head); !s) return s.error();
   }
   gpu_quads_.clear();
   for (const text::TextQuad& quad : quads_) gpu_quads_.push_back(to_gpu(quad));

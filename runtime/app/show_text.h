@@ -42,6 +42,9 @@ class ShowText {
   // Shows the panel of hotspot HOTSPOT (an index into the scene graph's hotspots), or none when it is negative or out
   // of range.
   void show_panel(int32_t hotspot);
+  // A notice for the curator over everything else, in front of the view (a reload error, the heads-up display);
+  // empty hides it. Laid out left to right in the exhibition's default fonts, up to eight lines.
+  void set_notice(std::string notice) { notice_ = std::move(notice); }
   // The hotspot whose panel is shown, or -1.
   int32_t panel() const { return panel_hotspot_ ? int32_t(*panel_hotspot_) : -1; }
 
@@ -57,6 +60,7 @@ class ShowText {
   explicit ShowText(const Show& show) : show_(show) {}
   Status append_caption(const scene::FrameState& state, const mat4& head);
   Status append_panel(const scene::FrameState& state, const mat4& head);
+  Status append_notice(const mat4& head);
   text::PanelText panel_text(const scene::Hotspot& hotspot) const;
   // The text of string KEY in the locale, else the default locale, else KEY itself.
   std::string_view localised(std::string_view key) const;
@@ -78,6 +82,9 @@ class ShowText {
   std::optional<size_t> panel_laid_out_for_;
   std::string panel_locale_;
   text::PanelLayout panel_layout_;
+
+  std::string notice_, notice_laid_out_;
+  text::TextBlock notice_block_;
 
   std::vector<text::TextQuad> quads_;
   std::vector<render::TextQuad> gpu_quads_;

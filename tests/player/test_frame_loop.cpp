@@ -11,6 +11,8 @@
 #include "app/gpu_session.h"
 #include "player_fixture.h"
 #include "present/offscreen/offscreen_presenter.h"
+#include "support/image_compare.h"
+#include "support/test_support.h"
 
 namespace liyuan::test {
 namespace {
@@ -45,7 +47,18 @@ class ScriptedPresenter final : public present::Presenter {
  private:
   present::OffscreenPresenter offscreen_;
   uint32_t index_ = 0;
+
+ public:
+  const std::vector<RgbaImage>& last_views() const { return offscreen_.last_views(); }
 };
+
+// Rows FROM..TO of IMAGE.
+RgbaImage crop_rows(const RgbaImage& image, uint32_t from, uint32_t to) {
+  RgbaImage rows{image.width, to - from, {}};
+  rows.pixels.assign(image.pixels.begin() + size_t(from) * image.width * 4,
+                     image.pixels.begin() + size_t(to) * image.width * 4);
+  return rows;
+}
 
 struct LoopRun {
   app::LoopStats stats;
@@ -54,12 +67,14 @@ struct LoopRun {
   uint32_t validation_messages = 0;
 };
 
-LoopRun run(ScriptedPresenter& presenter, app::ShowPlayerOptions player_options, app::FrameLoopOptions loop) {
+LoopRun run(ScriptedPresenter& presenter, app::ShowPlayerOptions player_options, app::FrameLoopOptions loop,
+           const std::function<void(app::ShowPlayer&)>& prepare = {}) {
   LoopRun result;
   auto session = app::GpuSession::create(presenter);
   EXPECT_TRUE(session) << session.error().to_string();
   if (!session) return result;
   app::ShowPlayer player(&player_show(), player_options);
+  if (prepare) prepare(player);
   EXPECT_TRUE(presenter.init(session->gpu()));
   auto stats = app::run_frame_loop(session->gpu(), presenter, player_show().contents, player, loop);
   EXPECT_TRUE(stats) << stats.error().to_string();
@@ -137,6 +152,36 @@ TEST(FrameLoop, NobodyThereHoldsTheShowThenStartsItAgain) {
   EXPECT_FALSE(result.visitor_present) << "after 0.5 s away the show should have gone back to its attract loop";
   EXPECT_LT(result.timeline_time, 5.0);
   EXPECT_EQ(result.validation_messages, 0u);
+}
+
+TEST(FrameLoop, TheCuratorsNoticeAndHudAreDrawnOverThePicture) {
+  auto dir = output_dir();
+  auto text = app::ShowText::create(player_show(), "en");
+  ASSERT_TRUE(text) << text.error().to_string();
+  auto picture = [&](const std::string& notice, bool hud) {
+    ScriptedPresenter presenter({320, 180, 1, 10.0});
+    app::FrameLoopOptions loop;
+    loop.duration = 0.05;
+    loop.text = text->get();
+    run(presenter, {}, loop, [&](app::ShowPlayer& player) {
+      player.set_status_message(notice);
+      if (hud) player.apply(input(present::Command::ToggleHud).input[0]);
+    });
+    return presenter.last_views().at(0);
+  };
+  RgbaImage plain = picture("", false);
+  RgbaImage error = picture("hall.yaml:3:27: expected a number, not 'x'", false);
+  RgbaImage hud = picture("", true);
+  EXPECT_TRUE(write_png(dir / "notice.png", error));
+  EXPECT_TRUE(write_png(dir / "hud.png", hud));
+  // The notice is a red plate with text in the upper part of the view; the picture below it is untouched.
+  auto differing_rows = [&](const RgbaImage& a, uint32_t from, uint32_t to) {
+    ImageComparison c = compare_images(crop_rows(plain, from, to), crop_rows(a, from, to), {8, 0.0});
+    return c.differing_fraction;
+  };
+  EXPECT_GT(differing_rows(error, 0, 90), 0.015);
+  EXPECT_EQ(differing_rows(error, 150, 180), 0.0);
+  EXPECT_GT(differing_rows(hud, 0, 90), 0.01);
 }
 
 }  // namespace
