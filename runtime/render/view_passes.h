@@ -15,8 +15,9 @@ enum class ViewPasses {
 };
 
 // Whether one multiview pass draws every view correctly on the driver DRIVER. False for Mesa's llvmpipe (lavapipe,
-// measured on 22.3.6): a triangle its clipper cuts (one crossing an edge of the view) in any view but view 0 is
-// drawn into layer 0 with gl_ViewIndex 0, so view 1 loses it and view 0 gets view 1's copy.
+// measured on 22.3.6): a triangle its clipper cuts (one crossing the near plane or reaching far past the view's
+// edges) in any view but view 0 is drawn into layer 0 with gl_ViewIndex 0, so view 1 loses it and view 0 gets view
+// 1's copy.
 bool multiview_draws_every_view(VkDriverId driver);
 
 // The driver of GPU's physical device (VkPhysicalDeviceDriverProperties::driverID).
