@@ -32,6 +32,11 @@ const uint32_t kTonemapFrag[] = {
 
 // Transient targets are rewritten every frame: discard old contents, but wait for any earlier use of them.
 constexpr gpu::ImageUse kReused{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_NONE};
+// The two sides of vkCmdResolveImage (render_targets.h: resolve_by_command).
+constexpr gpu::ImageUse kResolveSource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
+                                       VK_ACCESS_2_TRANSFER_READ_BIT};
+constexpr gpu::ImageUse kResolveDestination{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
+                                            VK_ACCESS_2_TRANSFER_WRITE_BIT};
 
 Result<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings) {
   VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
@@ -58,6 +63,8 @@ Result<VkPipelineLayout> create_pipeline_layout(VkDevice device, std::span<const
     return s.error();
   return layout;
 }
+
+static_assert(LY_MAX_VIEWS == 2, "Renderer::frame_sets_ holds LY_MAX_VIEWS sets");
 
 uint32_t view_mask(uint32_t view_count) { return (1u << view_count) - 1u; }
 
@@ -147,7 +154,7 @@ Status Renderer::create_pipelines() {
   lit.color_format = kHdrFormat;
   lit.depth_format = kDepthFormat;
   lit.samples = targets_.samples;
-  lit.view_mask = view_mask(desc_.view_count);
+  lit.view_mask = lit_pass_per_view_ ? 0 : view_mask(desc_.view_count);
   lit.depth_test = true;
   lit.depth_write = true;
   auto opaque = gpu::create_graphics_pipeline(gpu_, lit);
@@ -188,7 +195,10 @@ Status Renderer::create_pipelines() {
 
 Status Renderer::create_frame_resources() {
   VkDevice device = gpu_.device();
-  auto uniforms = gpu::create_buffer(gpu_, sizeof(shader::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+  const VkDeviceSize alignment = std::max<VkDeviceSize>(
+      gpu_.context->properties.limits.minUniformBufferOffsetAlignment, 1);
+  frame_slot_size_ = (sizeof(shader::FrameUniforms) + alignment - 1) / alignment * alignment;
+  auto uniforms = gpu::create_buffer(gpu_, frame_slot_size_ * LY_MAX_VIEWS, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                      gpu::MemoryUsage::Upload);
   if (!uniforms) return uniforms.error();
   frame_uniforms_ = *uniforms;
@@ -199,36 +209,38 @@ Status Renderer::create_frame_resources() {
   if (Status s = gpu::vk_check(vkCreateSampler(device, &sampler, nullptr, &hdr_sampler_), "vkCreateSampler"); !s)
     return s;
 
-  VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+  VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, LY_MAX_VIEWS},
                                   {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1},
-                                  {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1}};
+                                  {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, LY_MAX_VIEWS}};
   VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  pool.maxSets = 2;
+  pool.maxSets = LY_MAX_VIEWS + 1;
   pool.poolSizeCount = 3;
   pool.pPoolSizes = sizes;
   if (Status s = gpu::vk_check(vkCreateDescriptorPool(device, &pool, nullptr, &descriptor_pool_),
                                "vkCreateDescriptorPool");
       !s)
     return s;
-  VkDescriptorSetLayout layouts[] = {frame_layout_, tonemap_layout_};
-  VkDescriptorSet sets[2];
+  VkDescriptorSetLayout layouts[LY_MAX_VIEWS + 1] = {tonemap_layout_};
+  for (uint32_t v = 0; v < LY_MAX_VIEWS; ++v) layouts[v + 1] = frame_layout_;
+  VkDescriptorSet sets[LY_MAX_VIEWS + 1];
   VkDescriptorSetAllocateInfo allocate{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
   allocate.descriptorPool = descriptor_pool_;
-  allocate.descriptorSetCount = 2;
+  allocate.descriptorSetCount = LY_MAX_VIEWS + 1;
   allocate.pSetLayouts = layouts;
   if (Status s = gpu::vk_check(vkAllocateDescriptorSets(device, &allocate, sets), "vkAllocateDescriptorSets"); !s)
     return s;
-  frame_set_ = sets[0];
-  tonemap_set_ = sets[1];
-
-  VkDescriptorBufferInfo buffer{frame_uniforms_.handle, 0, sizeof(shader::FrameUniforms)};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = frame_set_;
-  write.dstBinding = LY_BINDING_FRAME_UNIFORMS;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-  write.pBufferInfo = &buffer;
-  vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+  tonemap_set_ = sets[0];
+  for (uint32_t v = 0; v < LY_MAX_VIEWS; ++v) {
+    frame_sets_[v] = sets[v + 1];
+    VkDescriptorBufferInfo buffer{frame_uniforms_.handle, v * frame_slot_size_, sizeof(shader::FrameUniforms)};
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    write.dstSet = frame_sets_[v];
+    write.dstBinding = LY_BINDING_FRAME_UNIFORMS;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    write.pBufferInfo = &buffer;
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+  }
   point_tonemap_at_targets();
   // A small palette from the start, so the frame set is always complete.
   const mat4 identity(1.0f);
@@ -251,7 +263,8 @@ Status Renderer::resize(uint32_t width, uint32_t height) {
   if (width == desc_.width && height == desc_.height) return {};
   if (width == 0 || height == 0) return make_error("the render size must not be zero");
   vkDeviceWaitIdle(gpu_.device());
-  auto targets = create_render_targets(gpu_, width, height, desc_.view_count, targets_.samples);
+  auto targets =
+      create_render_targets(gpu_, width, height, desc_.view_count, targets_.samples, targets_.resolve_by_command);
   if (!targets) return targets.error();
   destroy_render_targets(gpu_, targets_);
   targets_ = *targets;
@@ -262,7 +275,7 @@ Status Renderer::resize(uint32_t width, uint32_t height) {
 }
 
 // Copies JOINT_MATRICES into the palette buffer, first replacing it by a larger one (capacity doubling, at least 64
-// matrices) and pointing the frame set at it when they do not fit. Safe only because record()'s caller guarantees
+// matrices) and pointing the frame sets at it when they do not fit. Safe only because record()'s caller guarantees
 // that the previous frame has finished on the GPU (the offscreen path waits for each frame): the buffer and the frame
 // set are single-buffered. With several frames in flight, each frame needs its own palette buffer and set.
 Status Renderer::write_joint_palette(std::span<const mat4> joint_matrices) {
@@ -275,13 +288,15 @@ Status Renderer::write_joint_palette(std::span<const mat4> joint_matrices) {
     gpu::destroy_buffer(gpu_, joint_palette_);
     joint_palette_ = *palette;
     VkDescriptorBufferInfo buffer{joint_palette_.handle, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    write.dstSet = frame_set_;
-    write.dstBinding = LY_BINDING_JOINT_PALETTE;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    write.pBufferInfo = &buffer;
-    vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+    for (VkDescriptorSet set : frame_sets_) {
+      VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+      write.dstSet = set;
+      write.dstBinding = LY_BINDING_JOINT_PALETTE;
+      write.descriptorCount = 1;
+      write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      write.pBufferInfo = &buffer;
+      vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+    }
   }
   if (!joint_matrices.empty()) std::memcpy(joint_palette_.mapped(), joint_matrices.data(), joint_matrices.size_bytes());
   return {};
@@ -293,7 +308,11 @@ Result<std::unique_ptr<Renderer>> Renderer::create(gpu::Gpu& gpu, const Renderer
   if (desc.width == 0 || desc.height == 0) return make_error("the render size must not be zero");
   std::unique_ptr<Renderer> renderer(new Renderer(gpu));
   renderer->desc_ = desc;
-  auto targets = create_render_targets(gpu, desc.width, desc.height, desc.view_count, choose_sample_count(gpu));
+  renderer->lit_pass_per_view_ = render::lit_pass_per_view(desc.view_passes, desc.view_count, driver_id(gpu));
+  const VkSampleCountFlagBits samples = choose_sample_count(gpu);
+  // Passes per view resolve by command: lavapipe, which needs them, resolves a pass into layer 0 only.
+  const bool resolve_by_command = renderer->lit_pass_per_view_ && samples != VK_SAMPLE_COUNT_1_BIT;
+  auto targets = create_render_targets(gpu, desc.width, desc.height, desc.view_count, samples, resolve_by_command);
   if (!targets) return targets.error();
   renderer->targets_ = *targets;
   if (Status s = renderer->create_layouts(); !s) return s.error();
@@ -321,91 +340,127 @@ void Renderer::write_frame_uniforms(const FrameInput& frame, std::span<const mat
     u.point_lights[i].position_range = vec4(light.position, light.range);
     u.point_lights[i].color_intensity = vec4(light.color, light.intensity);
   }
-  std::memcpy(frame_uniforms_.mapped(), &u, sizeof u);
+  // Slot v has view v first, for a pass that draws only view v (gl_ViewIndex 0); slot 0 is also the multiview one.
+  auto* slots = static_cast<uint8_t*>(frame_uniforms_.mapped());
+  for (size_t v = 0; v < frame.views.size(); ++v) {
+    shader::FrameUniforms slot = u;
+    std::swap(slot.view_projection[0], slot.view_projection[v]);
+    std::swap(slot.camera_position[0], slot.camera_position[v]);
+    std::memcpy(slots + v * frame_slot_size_, &slot, sizeof slot);
+  }
 }
 
+// One multiview pass over every view, or (lit_pass_per_view_) one ordinary pass per view into that view's layers,
+// reading the frame set whose view 0 is that view.
 void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame,
                                std::span<const GpuInstance> instances, const DrawList& list) {
-  VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  color.imageView = targets_.color.view;
-  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-  const vec4& clear = frame.lighting->clear_color;
-  color.clearValue.color = {{clear.r, clear.g, clear.b, clear.a}};
-  if (targets_.samples != VK_SAMPLE_COUNT_1_BIT) {
-    color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-    color.resolveImageView = targets_.resolved.view;
-    color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  } else {
-    color.imageView = targets_.resolved.view;
-    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-  }
-  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  depth.imageView = targets_.depth.view;
-  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-  depth.clearValue.depthStencil = {0.0f, 0};  // reversed Z: 0 is infinitely far
-
-  VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  rendering.renderArea = {{0, 0}, {desc_.width, desc_.height}};
-  rendering.layerCount = 1;  // ignored with multiview
-  rendering.viewMask = view_mask(desc_.view_count);
-  rendering.colorAttachmentCount = 1;
-  rendering.pColorAttachments = &color;
-  rendering.pDepthAttachment = &depth;
-  vkCmdBeginRendering(commands, &rendering);
-  set_viewport(commands, desc_.width, desc_.height);
-
-  if (frame.assets) {
-    const GpuAssets& assets = *frame.assets;
-    VkDeviceSize zero = 0;
-    vkCmdBindVertexBuffers(commands, 0, 1, &assets.vertex_buffer().handle, &zero);
-    vkCmdBindIndexBuffer(commands, assets.index_buffer().handle, 0, VK_INDEX_TYPE_UINT32);
-    if (assets.skin_buffer().handle != VK_NULL_HANDLE)
-      vkCmdBindVertexBuffers(commands, 1, 1, &assets.skin_buffer().handle, &zero);
-    auto draw_items = [&](VkPipeline pipeline, VkPipeline skinned_pipeline, const std::vector<DrawItem>& items) {
-      if (items.empty()) return;
-      vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_FRAME, 1,
-                              &frame_set_, 0, nullptr);
-      uint32_t bound_material = UINT32_MAX;
-      VkPipeline bound_pipeline = VK_NULL_HANDLE;
-      for (const DrawItem& item : items) {
-        const bool skinned = is_posed(assets, instances[item.instance], frame.joint_matrices.size());
-        if (VkPipeline wanted = skinned ? skinned_pipeline : pipeline; wanted != bound_pipeline) {
-          vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, wanted);
-          bound_pipeline = wanted;
-        }
-        const GpuMaterial& material = assets.materials()[item.material];
-        if (item.material != bound_material) {
-          vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_MATERIAL,
-                                  1, &material.descriptor_set, 0, nullptr);
-          vkCmdSetCullMode(commands, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
-          bound_material = item.material;
-        }
-        const GpuInstance& instance = instances[item.instance];
-        const GpuMesh& mesh = assets.meshes()[item.mesh];
-        const GpuLod& lod = mesh.lods[item.lod];
-        shader::DrawPushConstants push{};
-        push.world_from_vertex = skinned                        ? instance.world_from_mesh
-                                 : instance.palette_offset >= 0 ? instance.world_from_mesh * mesh.mesh_from_vertex
-                                                                : instance.world_from_vertex;
-        for (int c = 0; c < 3; ++c)
-          push.normal_matrix[c] = vec4(instance.normal_matrix[c], skinned ? 1.0f / mesh.skin_vertex_scale[c] : 0.0f);
-        push.uv_transform = mesh.uv_transform;
-        vkCmdPushConstants(commands, lit_pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
-        // Skinned draws pass their palette offset as firstInstance (gl_InstanceIndex in pbr_skinned.vert).
-        const uint32_t first_instance = skinned ? uint32_t(instance.palette_offset) : 0;
-        vkCmdDrawIndexed(commands, lod.index_count, 1, lod.first_index, mesh.vertex_offset, first_instance);
-        stats_.triangles += lod.index_count / 3;
-        if (item.lod < 8) ++stats_.draws_per_lod[item.lod];
-      }
+  const uint32_t passes = lit_pass_per_view_ ? desc_.view_count : 1;
+  for (uint32_t pass = 0; pass < passes; ++pass) {
+    // The whole layered view for multiview, else this pass's layer.
+    auto target_view = [&](const gpu::Image& image, const std::vector<VkImageView>& layers) {
+      return lit_pass_per_view_ ? layers[pass] : image.view;
     };
-    draw_items(opaque_pipeline_, skinned_opaque_pipeline_, list.opaque);
-    draw_items(blended_pipeline_, skinned_blended_pipeline_, list.blended);
+    VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+    color.imageView = target_view(targets_.color, targets_.color.layer_views);
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    color.storeOp = targets_.resolve_by_command ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    const vec4& clear = frame.lighting->clear_color;
+    color.clearValue.color = {{clear.r, clear.g, clear.b, clear.a}};
+    const VkImageView resolved = target_view(targets_.resolved, targets_.resolved.layer_views);
+    if (targets_.samples != VK_SAMPLE_COUNT_1_BIT && !targets_.resolve_by_command) {
+      color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+      color.resolveImageView = resolved;
+      color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    } else if (targets_.samples == VK_SAMPLE_COUNT_1_BIT) {
+      color.imageView = resolved;
+      color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    }
+    VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+    depth.imageView = target_view(targets_.depth, targets_.depth_layer_views);
+    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.clearValue.depthStencil = {0.0f, 0};  // reversed Z: 0 is infinitely far
+
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, {desc_.width, desc_.height}};
+    rendering.layerCount = 1;  // ignored with multiview
+    rendering.viewMask = lit_pass_per_view_ ? 0 : view_mask(desc_.view_count);
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    rendering.pDepthAttachment = &depth;
+    vkCmdBeginRendering(commands, &rendering);
+    set_viewport(commands, desc_.width, desc_.height);
+    if (frame.assets) record_draws(commands, frame, instances, list, frame_sets_[pass], pass == 0);
+    vkCmdEndRendering(commands);
   }
-  vkCmdEndRendering(commands);
+}
+
+// Draws LIST's opaque then blended items with FRAME_SET as the frame set; COUNT_STATS adds them to stats_ (once per
+// frame however many passes draw them).
+void Renderer::record_draws(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
+                            const DrawList& list, VkDescriptorSet frame_set, bool count_stats) {
+  const GpuAssets& assets = *frame.assets;
+  VkDeviceSize zero = 0;
+  vkCmdBindVertexBuffers(commands, 0, 1, &assets.vertex_buffer().handle, &zero);
+  vkCmdBindIndexBuffer(commands, assets.index_buffer().handle, 0, VK_INDEX_TYPE_UINT32);
+  if (assets.skin_buffer().handle != VK_NULL_HANDLE)
+    vkCmdBindVertexBuffers(commands, 1, 1, &assets.skin_buffer().handle, &zero);
+  auto draw_items = [&](VkPipeline pipeline, VkPipeline skinned_pipeline, const std::vector<DrawItem>& items) {
+    if (items.empty()) return;
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_FRAME, 1,
+                            &frame_set, 0, nullptr);
+    uint32_t bound_material = UINT32_MAX;
+    VkPipeline bound_pipeline = VK_NULL_HANDLE;
+    for (const DrawItem& item : items) {
+      const bool skinned = is_posed(assets, instances[item.instance], frame.joint_matrices.size());
+      if (VkPipeline wanted = skinned ? skinned_pipeline : pipeline; wanted != bound_pipeline) {
+        vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, wanted);
+        bound_pipeline = wanted;
+      }
+      const GpuMaterial& material = assets.materials()[item.material];
+      if (item.material != bound_material) {
+        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, lit_pipeline_layout_, LY_SET_MATERIAL, 1,
+                                &material.descriptor_set, 0, nullptr);
+        vkCmdSetCullMode(commands, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
+        bound_material = item.material;
+      }
+      const GpuInstance& instance = instances[item.instance];
+      const GpuMesh& mesh = assets.meshes()[item.mesh];
+      const GpuLod& lod = mesh.lods[item.lod];
+      shader::DrawPushConstants push{};
+      push.world_from_vertex = skinned                        ? instance.world_from_mesh
+                               : instance.palette_offset >= 0 ? instance.world_from_mesh * mesh.mesh_from_vertex
+                                                              : instance.world_from_vertex;
+      for (int c = 0; c < 3; ++c)
+        push.normal_matrix[c] = vec4(instance.normal_matrix[c], skinned ? 1.0f / mesh.skin_vertex_scale[c] : 0.0f);
+      push.uv_transform = mesh.uv_transform;
+      vkCmdPushConstants(commands, lit_pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
+      // Skinned draws pass their palette offset as firstInstance (gl_InstanceIndex in pbr_skinned.vert).
+      const uint32_t first_instance = skinned ? uint32_t(instance.palette_offset) : 0;
+      vkCmdDrawIndexed(commands, lod.index_count, 1, lod.first_index, mesh.vertex_offset, first_instance);
+      if (!count_stats) continue;
+      stats_.triangles += lod.index_count / 3;
+      if (item.lod < 8) ++stats_.draws_per_lod[item.lod];
+    }
+  };
+  draw_items(opaque_pipeline_, skinned_opaque_pipeline_, list.opaque);
+  draw_items(blended_pipeline_, skinned_blended_pipeline_, list.blended);
+}
+
+// Resolves every layer of the stored MSAA colour into the resolved image and leaves it ready for the tonemap pass
+// (targets_.resolve_by_command).
+void Renderer::record_resolve(VkCommandBuffer commands) {
+  gpu::transition_image(commands, targets_.color, gpu::use::kColorAttachment, kResolveSource);
+  gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, kResolveDestination);
+  VkImageResolve region{};
+  region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, desc_.view_count};
+  region.dstSubresource = region.srcSubresource;
+  region.extent = {desc_.width, desc_.height, 1};
+  vkCmdResolveImage(commands, targets_.color.handle, kResolveSource.layout, targets_.resolved.handle,
+                    kResolveDestination.layout, 1, &region);
+  gpu::transition_image(commands, targets_.resolved, kResolveDestination, gpu::use::kFragmentSampled);
 }
 
 // One full-screen pass per layer rather than one multiview pass: lavapipe 22.3 (Debian 12) writes only view 0 of a
@@ -483,7 +538,11 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);
   gpu::transition_image(commands, targets_.resolved, kReused, gpu::use::kColorAttachment);
   record_lit_pass(commands, frame, instances, list);
-  gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
+  if (targets_.resolve_by_command) {
+    record_resolve(commands);
+  } else {
+    gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
+  }
   gpu::transition_image(commands, output, output_use, gpu::use::kColorAttachment);
   record_tonemap_pass(commands, frame, output);
   gpu::transition_image(commands, output, gpu::use::kColorAttachment, after);

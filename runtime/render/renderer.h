@@ -1,5 +1,6 @@
-// The frame: a lit PBR pass over one or two views at once (VK_KHR_multiview, 4x MSAA, HDR), resolved, then tone
-// mapped into the presenter's sRGB target. Talks to gpu/ only; knows nothing of windows or headsets.
+// The frame: a lit PBR pass over one or two views at once (VK_KHR_multiview, 4x MSAA, HDR; one pass per view on
+// drivers whose multiview misdraws, render/view_passes.h), resolved, then tone mapped into the presenter's sRGB
+// target. Talks to gpu/ only; knows nothing of windows or headsets.
 #pragma once
 
 #include <vulkan/vulkan.h>
@@ -16,6 +17,7 @@
 #include "render/lighting.h"
 #include "render/render_targets.h"
 #include "render/text_pass.h"
+#include "render/view_passes.h"
 #include "render/views.h"
 
 namespace liyuan::render {
@@ -31,6 +33,7 @@ struct RendererDesc {
   // error differ from full detail in 0.45 %, 1.7 % and 4 % of pixels (by more than 8/255).
   float max_lod_pixel_error = 0.25f;
   int forced_lod = -1;               // >= 0 draws this level everywhere (diagnostics, tests)
+  ViewPasses view_passes = ViewPasses::Auto;  // how two views are drawn (tests force either way)
 };
 
 // What one frame shows.
@@ -69,6 +72,9 @@ class Renderer {
   VkDescriptorSetLayout material_layout() const { return material_layout_; }
   const RendererDesc& desc() const { return desc_; }
   VkSampleCountFlagBits samples() const { return targets_.samples; }
+  // Whether the lit pass draws each view in its own pass (ViewPasses, resolved for this device) rather than one
+  // multiview pass.
+  bool lit_pass_per_view() const { return lit_pass_per_view_; }
 
   // Records FRAME into COMMANDS, drawing into OUTPUT (an image with view_count layers of output_format, in OUTPUT_USE
   // before) and leaving OUTPUT in AFTER. Uniforms are written at record time: the previous frame recorded by this
@@ -92,6 +98,9 @@ class Renderer {
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
   void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
                        const DrawList& list);
+  void record_draws(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
+                    const DrawList& list, VkDescriptorSet frame_set, bool count_stats);
+  void record_resolve(VkCommandBuffer commands);
   void record_tonemap_pass(VkCommandBuffer commands, const FrameInput& frame, const gpu::Image& output);
 
   gpu::Gpu& gpu_;
@@ -108,7 +117,11 @@ class Renderer {
   VkPipeline skinned_blended_pipeline_ = VK_NULL_HANDLE;
   VkPipeline tonemap_pipeline_ = VK_NULL_HANDLE;
   VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
-  VkDescriptorSet frame_set_ = VK_NULL_HANDLE;
+  // Set v reads slot v of frame_uniforms_, whose view 0 is view v: the multiview pass uses set 0, a pass per view
+  // (lit_pass_per_view_) set v, where gl_ViewIndex is 0.
+  VkDescriptorSet frame_sets_[2] = {};  // LY_MAX_VIEWS (shaders/include/shared_types.h)
+  VkDeviceSize frame_slot_size_ = 0;  // sizeof(FrameUniforms) rounded up to the uniform offset alignment
+  bool lit_pass_per_view_ = false;
   VkDescriptorSet tonemap_set_ = VK_NULL_HANDLE;
   VkSampler hdr_sampler_ = VK_NULL_HANDLE;
   gpu::Buffer frame_uniforms_;
