@@ -65,6 +65,8 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
                                       float(target.width) / float(target.height), frame->view_count);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
                                setup.joint_matrices, setup.pack_instances};
+      input.fade = setup.fade;
+      input.vignette = setup.vignette;
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
                                               frame->target_use_after);
           !s)

@@ -17,6 +17,8 @@ struct FrameSetup {
   std::vector<render::GpuInstance> instances;  // where the relics stand (a scene's, possibly none)
   std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
   bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
+  float fade = 0.0f;                           // 0 clear … 1 black (a headset visitor being moved)
+  float vignette = 0.0f;                       // 0 none … 1 strong (a headset visitor in smooth motion)
 };
 
 }  // namespace liyuan::app

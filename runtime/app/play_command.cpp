@@ -16,7 +16,8 @@ int run_play(const PlayOptions& options) {
     return kExitUsage;
   }
   ChosenPresenter chosen =
-      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps});
+      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps,
+                                        options.snap_turn_degrees, options.absent_after_still});
   if (!chosen.presenter) return chosen.failure_exit_code;
   present::Presenter& presenter = *chosen.presenter;
 
@@ -40,9 +41,11 @@ int run_play(const PlayOptions& options) {
   player_options.visitor_at = options.visitor_at;
   player_options.turntable_seconds = duration;
   player_options.locale = options.locale;
+  player_options.comfort.seated = options.seated;
   ShowPlayer player(input->show.get(), player_options);
   FrameLoopOptions loop;
   loop.duration = duration;
+  loop.reset_after_absent = options.reset_after;
 
   Result<LoopStats> stats = make_error("the presenter did not start");
   if (Status s = presenter.init(session->gpu()); !s) {

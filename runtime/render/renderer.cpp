@@ -410,7 +410,7 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
 
 // One full-screen pass per layer rather than one multiview pass: lavapipe 22.3 (Debian 12) writes only view 0 of a
 // multiview pass that has no depth attachment. A full-screen pass costs the same either way.
-void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output) {
+void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output, float fade, float vignette) {
   for (uint32_t layer = 0; layer < desc_.view_count; ++layer) {
     VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
     color.imageView = output.layer_views.empty() ? output.view : output.layer_views[layer];
@@ -428,7 +428,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& o
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_);
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_layout_, 0, 1, &tonemap_set_,
                             0, nullptr);
-    shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), 0.0f, 0.0f)};
+    shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), fade, vignette)};
     vkCmdPushConstants(commands, tonemap_pipeline_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     vkCmdDraw(commands, 3, 1, 0, 0);
     vkCmdEndRendering(commands);
@@ -476,7 +476,7 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   record_lit_pass(commands, frame, instances, list);
   gpu::transition_image(commands, targets_.resolved, gpu::use::kColorAttachment, gpu::use::kFragmentSampled);
   gpu::transition_image(commands, output, output_use, gpu::use::kColorAttachment);
-  record_tonemap_pass(commands, output);
+  record_tonemap_pass(commands, output, frame.fade, frame.vignette);
   gpu::transition_image(commands, output, gpu::use::kColorAttachment, after);
   return {};
 }

@@ -44,6 +44,10 @@ struct FrameInput {
   std::span<const mat4> joint_matrices;
   // Draw the pack's own instances (a bare relic) instead of INSTANCES.
   bool pack_instances = false;
+  // Comfort for a headset visitor being moved, applied after tone mapping: FADE towards black (0 … 1) and a
+  // VIGNETTE darkening the edges (0 … 1).
+  float fade = 0.0f;
+  float vignette = 0.0f;
 };
 
 struct FrameStats {
@@ -89,7 +93,7 @@ class Renderer {
   void write_frame_uniforms(const FrameInput& frame, std::span<const mat4> clip_from_world);
   void record_lit_pass(VkCommandBuffer commands, const FrameInput& frame, std::span<const GpuInstance> instances,
                        const DrawList& list);
-  void record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output);
+  void record_tonemap_pass(VkCommandBuffer commands, const gpu::Image& output, float fade, float vignette);
 
   gpu::Gpu& gpu_;
   RendererDesc desc_;

@@ -56,6 +56,7 @@ struct CameraPathTrack {
   double start = 0.0;
   double duration = 1.0;
   Easing easing = Easing::Linear;  // applied to progress along the path
+  bool glide = false;              // headsets: carry the visitor along the path (else fade between its viewpoints)
   CameraPath path;
 };
 
