@@ -67,6 +67,8 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
                                setup.joint_matrices, setup.pack_instances};
       input.fade = setup.fade;
       input.vignette = setup.vignette;
+      input.depth_output = frame->depth_target;
+      input.near_plane = frame->near_plane;
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
                                               frame->target_use_after);
           !s)

@@ -33,6 +33,10 @@ struct PresenterFrame {
   // Seconds on the presenter's clock when this frame will be seen: the headset's predicted display time, the window's
   // clock, or frame index / fps offscreen. The app advances the show by the difference between frames.
   double display_time = 0.0;
+  // Headsets that composite with depth: an image with one depth layer per view for the renderer to resolve its depth
+  // into (render::FrameInput::depth_output), and the near plane, in metres, every view must then use. Null: none.
+  const gpu::Image* depth_target = nullptr;
+  float near_plane = 0.0f;
 };
 
 struct PresenterEvents {

@@ -1,11 +1,14 @@
 #include "present/openxr/xr_presenter.h"
 
+#include <algorithm>
+#include <cmath>
 #include <thread>
 
 #include "core/log.h"
 #include "gpu/commands.h"
 #include "present/openxr/xr_result.h"
 #include "present/openxr/xr_vulkan.h"
+#include "render/render_targets.h"
 
 namespace liyuan::present {
 namespace {
@@ -71,9 +74,20 @@ Status XrPresenter::start_session() {
   auto spaces = xr::create_stage_spaces(session_.handle());
   if (!spaces) return spaces.error();
   spaces_ = *spaces;
-  auto swapchain = xr::create_color_swapchain(*gpu_, session_.handle(), width_, height_);
+  auto formats = xr::swapchain_formats(session_.handle());
+  if (!formats) return formats.error();
+  VkFormat color_format = xr::choose_color_format(*formats);
+  if (color_format == VK_FORMAT_UNDEFINED)
+    return make_error("the OpenXR runtime offers no sRGB colour swapchain format (R8G8B8A8_SRGB or B8G8R8A8_SRGB)");
+  auto swapchain = xr::create_array_swapchain(*gpu_, session_.handle(), color_format, width_, height_);
   if (!swapchain) return swapchain.error();
   swapchain_ = std::move(*swapchain);
+  bool depth_format = std::find(formats->begin(), formats->end(), int64_t(render::kDepthFormat)) != formats->end();
+  if (runtime_->depth_layers && depth_format) {
+    auto depth = xr::create_array_swapchain(*gpu_, session_.handle(), render::kDepthFormat, width_, height_);
+    if (!depth) return depth.error();
+    depth_swapchain_ = std::move(*depth);
+  }
   if (Status s = input_.attach(session_.handle()); !s) return s;
   stillness_.reset();
   previous_predicted_ = 0;
@@ -83,7 +97,10 @@ Status XrPresenter::start_session() {
 void XrPresenter::stop_session() {
   if (gpu_) vkDeviceWaitIdle(gpu_->device());
   input_.detach();
-  if (gpu_) xr::destroy_swapchain(*gpu_, swapchain_);
+  if (gpu_) {
+    xr::destroy_swapchain(*gpu_, swapchain_);
+    xr::destroy_swapchain(*gpu_, depth_swapchain_);
+  }
   xr::destroy_stage_spaces(spaces_);
   session_.destroy();
 }
@@ -201,6 +218,11 @@ Result<PresenterFrame> XrPresenter::begin_frame() {
   if (!frame.should_render) return frame;
 
   if (Status s = xr::acquire_image(swapchain_); !s) return s.error();
+  if (depth_swapchain_.handle) {
+    if (Status s = xr::acquire_image(depth_swapchain_); !s) return s.error();
+    frame.depth_target = &depth_swapchain_.images[depth_swapchain_.acquired];
+    frame.near_plane = kXrNearPlane;
+  }
   auto commands = gpu::begin_commands(*gpu_);
   if (!commands) return commands.error();
   commands_ = *commands;
@@ -243,8 +265,10 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
   }
   bool had_image = swapchain_.acquired != UINT32_MAX;
   if (Status s = xr::release_image(swapchain_); !s) return s.error();
+  if (Status s = xr::release_image(depth_swapchain_); !s) return s.error();
 
   XrCompositionLayerProjectionView projection_views[2];
+  XrCompositionLayerDepthInfoKHR depth_infos[2];
   XrCompositionLayerProjection projection{XR_TYPE_COMPOSITION_LAYER_PROJECTION};
   const XrCompositionLayerBaseHeader* layers[] = {
       reinterpret_cast<const XrCompositionLayerBaseHeader*>(&projection)};
@@ -260,6 +284,18 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
       view.subImage.swapchain = swapchain_.handle;
       view.subImage.imageRect = {{0, 0}, {int32_t(width_), int32_t(height_)}};
       view.subImage.imageArrayIndex = eye;
+      if (depth_swapchain_.handle) {
+        // Reversed Z: depth 0 is infinitely far, depth 1 at the near plane.
+        XrCompositionLayerDepthInfoKHR& depth = depth_infos[eye];
+        depth = XrCompositionLayerDepthInfoKHR{XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR};
+        depth.subImage = view.subImage;
+        depth.subImage.swapchain = depth_swapchain_.handle;
+        depth.minDepth = 0.0f;
+        depth.maxDepth = 1.0f;
+        depth.nearZ = INFINITY;
+        depth.farZ = kXrNearPlane;
+        view.next = &depth;
+      }
     }
     projection.space = spaces_.stage;
     projection.viewCount = 2;

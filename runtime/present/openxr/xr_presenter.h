@@ -22,6 +22,9 @@
 
 namespace liyuan::present {
 
+// The near plane of both eyes when depth goes to the compositor, in metres.
+inline constexpr float kXrNearPlane = 0.05f;
+
 struct XrPresenterOptions {
   double snap_turn_degrees = 30.0;  // one snap turn
   // A head that holds perfectly still this long means the headset is off (0: never judge by stillness).
@@ -68,6 +71,7 @@ class XrPresenter final : public Presenter {
   xr::Session session_;
   xr::StageSpaces spaces_;
   xr::ArraySwapchain swapchain_;
+  xr::ArraySwapchain depth_swapchain_;  // empty unless the runtime takes depth layers in our depth format
   XrEnvironmentBlendMode blend_mode_ = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
   uint32_t width_ = 0, height_ = 0;  // fixed for the whole run: the renderer is made for it
 

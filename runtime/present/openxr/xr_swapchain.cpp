@@ -9,13 +9,13 @@ namespace {
 
 constexpr uint32_t kEyes = 2;
 
-Result<VkImageView> create_view(gpu::Gpu& gpu, VkImage image, VkFormat format, VkImageViewType type,
-                                uint32_t first_layer, uint32_t layers) {
+Result<VkImageView> create_view(gpu::Gpu& gpu, VkImage image, VkFormat format, VkImageAspectFlags aspect,
+                                VkImageViewType type, uint32_t first_layer, uint32_t layers) {
   VkImageViewCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
   info.image = image;
   info.viewType = type;
   info.format = format;
-  info.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, first_layer, layers};
+  info.subresourceRange = {aspect, 0, 1, first_layer, layers};
   VkImageView view = VK_NULL_HANDLE;
   if (Status s = gpu::vk_check(vkCreateImageView(gpu.device(), &info, nullptr, &view), "vkCreateImageView"); !s)
     return s.error();
@@ -30,7 +30,7 @@ VkFormat choose_color_format(const std::vector<int64_t>& offered) {
   return VK_FORMAT_UNDEFINED;
 }
 
-Result<ArraySwapchain> create_color_swapchain(gpu::Gpu& gpu, XrSession session, uint32_t width, uint32_t height) {
+Result<std::vector<int64_t>> swapchain_formats(XrSession session) {
   uint32_t count = 0;
   if (Status s = xr_check(xrEnumerateSwapchainFormats(session, 0, &count, nullptr), "xrEnumerateSwapchainFormats"); !s)
     return s.error();
@@ -39,15 +39,18 @@ Result<ArraySwapchain> create_color_swapchain(gpu::Gpu& gpu, XrSession session, 
                           "xrEnumerateSwapchainFormats");
       !s)
     return s.error();
-  VkFormat format = choose_color_format(formats);
-  if (format == VK_FORMAT_UNDEFINED)
-    return make_error("the OpenXR runtime offers no sRGB colour swapchain format (R8G8B8A8_SRGB or B8G8R8A8_SRGB)");
+  return formats;
+}
 
+Result<ArraySwapchain> create_array_swapchain(gpu::Gpu& gpu, XrSession session, VkFormat format, uint32_t width,
+                                             uint32_t height) {
+  const VkImageAspectFlags aspect = gpu::format_aspect(format);
+  const bool depth = aspect != VK_IMAGE_ASPECT_COLOR_BIT;
   ArraySwapchain swapchain;
   swapchain.width = width;
   swapchain.height = height;
   XrSwapchainCreateInfo info{XR_TYPE_SWAPCHAIN_CREATE_INFO};
-  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT;
+  info.usageFlags = depth ? XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT : XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT;
   info.format = format;
   info.sampleCount = 1;
   info.width = width;
@@ -76,17 +79,18 @@ Result<ArraySwapchain> create_color_swapchain(gpu::Gpu& gpu, XrSession session, 
     image.desc.height = height;
     image.desc.mip_levels = 1;
     image.desc.layers = kEyes;
-    image.desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    image.desc.usage = depth ? VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    image.aspect = aspect;
     image.desc.view_type = VK_IMAGE_VIEW_TYPE_2D_ARRAY;
-    auto whole = create_view(gpu, image.handle, format, VK_IMAGE_VIEW_TYPE_2D_ARRAY, 0, kEyes);
+    auto whole = create_view(gpu, image.handle, format, aspect, VK_IMAGE_VIEW_TYPE_2D_ARRAY, 0, kEyes);
     if (!whole) {
       destroy_swapchain(gpu, swapchain);
       return whole.error();
     }
     image.view = *whole;
     swapchain.images.push_back(image);
-    for (uint32_t layer = 0; layer < kEyes; ++layer) {
-      auto view = create_view(gpu, image.handle, format, VK_IMAGE_VIEW_TYPE_2D, layer, 1);
+    for (uint32_t layer = 0; layer < kEyes && !depth; ++layer) {
+      auto view = create_view(gpu, image.handle, format, aspect, VK_IMAGE_VIEW_TYPE_2D, layer, 1);
       if (!view) {
         destroy_swapchain(gpu, swapchain);
         return view.error();
@@ -94,7 +98,8 @@ Result<ArraySwapchain> create_color_swapchain(gpu::Gpu& gpu, XrSession session, 
       swapchain.images.back().layer_views.push_back(*view);
     }
   }
-  log::debug("openxr: colour swapchain {}x{} x2 layers, {} images", width, height, image_count);
+  log::debug("openxr: {} swapchain {}x{} x2 layers, {} images", depth ? "depth" : "colour", width, height,
+             image_count);
   return swapchain;
 }
 

@@ -1,5 +1,6 @@
 // The images the headset shows: one array swapchain with a layer per eye (rendered in one multiview pass), its
-// images wrapped as gpu::Image with a view per layer. The runtime owns the images; we own only the views.
+// images wrapped as gpu::Image with a view per layer; with XR_KHR_composition_layer_depth a depth array swapchain
+// beside it. The runtime owns the images; we own only the views.
 #pragma once
 
 #include <vector>
@@ -23,8 +24,13 @@ struct ArraySwapchain {
   uint32_t acquired = UINT32_MAX;  // the image acquired for this frame, or UINT32_MAX
 };
 
-// Creates a two-layer colour swapchain of WIDTH x HEIGHT on SESSION and wraps its images.
-Result<ArraySwapchain> create_color_swapchain(gpu::Gpu& gpu, XrSession session, uint32_t width, uint32_t height);
+// The formats SESSION offers for swapchains, in the runtime's order of preference.
+Result<std::vector<int64_t>> swapchain_formats(XrSession session);
+
+// Creates a two-layer swapchain of FORMAT (colour, or depth when FORMAT is a depth format) and WIDTH x HEIGHT on
+// SESSION, and wraps its images.
+Result<ArraySwapchain> create_array_swapchain(gpu::Gpu& gpu, XrSession session, VkFormat format, uint32_t width,
+                                             uint32_t height);
 // Destroys the views and the swapchain; leaves SWAPCHAIN empty.
 void destroy_swapchain(gpu::Gpu& gpu, ArraySwapchain& swapchain);
 
