@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include "core/log.h"
@@ -241,9 +242,10 @@ PresenterEvents XrPresenter::pending_events() {
   events.input = std::move(input_events_);
   input_events_.clear();
   XrSessionState state = session_.state();
-  // The headset is off when the runtime stops showing us (not visible), says so, or the head holds perfectly still.
-  bool not_shown = !lost_ && (state == XR_SESSION_STATE_IDLE || state == XR_SESSION_STATE_READY ||
-                              state == XR_SESSION_STATE_SYNCHRONIZED || state == XR_SESSION_STATE_STOPPING);
+  if (state == XR_SESSION_STATE_VISIBLE || state == XR_SESSION_STATE_FOCUSED) seen_ = true;
+  // The headset is off when the runtime stops showing us (no longer visible, once it was), says so, or the head
+  // holds perfectly still.
+  bool not_shown = seen_ && !lost_ && state != XR_SESSION_STATE_VISIBLE && state != XR_SESSION_STATE_FOCUSED;
   events.visitor_absent = !quit_ && (not_shown || !user_present_ || head_still_);
   // Visible but not focused (a system menu over the show), or between sessions: hold without counting absence.
   events.focus_lost = !quit_ && (lost_ || state == XR_SESSION_STATE_VISIBLE);
@@ -285,14 +287,15 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
       view.subImage.imageRect = {{0, 0}, {int32_t(width_), int32_t(height_)}};
       view.subImage.imageArrayIndex = eye;
       if (depth_swapchain_.handle) {
-        // Reversed Z: depth 0 is infinitely far, depth 1 at the near plane.
+        // Reversed Z: depth 0 is infinitely far, depth 1 at the near plane. The spec allows nearZ = +infinity; the
+        // largest finite float says the same to runtimes that insist on a finite one.
         XrCompositionLayerDepthInfoKHR& depth = depth_infos[eye];
         depth = XrCompositionLayerDepthInfoKHR{XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR};
         depth.subImage = view.subImage;
         depth.subImage.swapchain = depth_swapchain_.handle;
         depth.minDepth = 0.0f;
         depth.maxDepth = 1.0f;
-        depth.nearZ = INFINITY;
+        depth.nearZ = std::numeric_limits<float>::max();
         depth.farZ = kXrNearPlane;
         view.next = &depth;
       }

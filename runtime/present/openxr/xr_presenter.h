@@ -89,6 +89,7 @@ class XrPresenter final : public Presenter {
 
   bool quit_ = false;
   bool lost_ = false;
+  bool seen_ = false;         // the session has been visible: from then on, not visible means the headset is off
   bool user_present_ = true;  // XR_EXT_user_presence
   bool head_still_ = false;
   xr::HeadStillness stillness_;

@@ -1,0 +1,197 @@
+// The headset presenter end to end: `liyuan play --presenter xr` through the real OpenXR loader and the core
+// validation layer into xrsim, with Vulkan validation on; any message from either layer fails (xr_run.h).
+//
+// The scripted head stands at (0, 1.3, 0) looking down -Z, the water bottle half a metre ahead (see the hall's
+// comment); xrsim runs at 30 Hz with 256x256 eyes so that a second of play is 30 frames.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "xr/xr_run.h"
+
+namespace liyuan::test {
+namespace {
+
+const std::string kHead =
+    "option view_size 256 256\n"
+    "option refresh_hz 30\n"
+    "at f0 head 0 1.3 0\n";
+
+size_t count_of(const std::string& text, const std::string& what) {
+  size_t count = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
+  return count;
+}
+
+std::vector<std::string> states_of(const nlohmann::json& report, int session) {
+  std::vector<std::string> states;
+  for (const auto& transition : report["transitions"])
+    if (transition["session"] == session) states.push_back(transition["state"]);
+  return states;
+}
+
+TEST(XrEndToEnd, SessionStartsAndFramesAdvanceWithPredictedDisplayTimes) {
+  XrRun run = play_in_headset(output_dir(), kHead, {"--duration", "1"});
+  expect_clean(run);
+  std::vector<std::string> states = states_of(run.report, 1);
+  for (const char* state : {"XR_SESSION_STATE_READY", "XR_SESSION_STATE_SYNCHRONIZED", "XR_SESSION_STATE_VISIBLE",
+                            "XR_SESSION_STATE_FOCUSED", "XR_SESSION_STATE_STOPPING", "XR_SESSION_STATE_EXITING"})
+    EXPECT_NE(std::find(states.begin(), states.end(), state), states.end()) << state;
+  const auto& frames = run.report["frames"];
+  ASSERT_GE(frames.size(), 30u);
+  int64_t previous = 0;
+  size_t with_layer = 0, with_depth = 0;
+  for (const auto& frame : frames) {
+    int64_t predicted = frame["predicted_display_time"];
+    EXPECT_GT(predicted, previous);
+    EXPECT_EQ(frame["display_time"], frame["predicted_display_time"]);  // submitted for the time it was predicted
+    previous = predicted;
+    with_layer += frame["layer_count"] == 1;
+    with_depth += frame["depth"] == true;
+  }
+  EXPECT_GE(with_layer, 28u);
+  EXPECT_EQ(with_depth, with_layer);  // xrsim offers XR_KHR_composition_layer_depth: every drawn frame carries depth
+  EXPECT_NE(run.command.output.find("played 1.0"), std::string::npos) << run.command.output;
+}
+
+TEST(XrEndToEnd, BothEyesAreWrittenAndANearObjectShowsParallax) {
+  XrRun run = play_in_headset(output_dir(), kHead + "at f10 capture\n", {"--duration", "0.5"});
+  expect_clean(run);
+  RgbaImage left = read_capture(run, 10, 0), right = read_capture(run, 10, 1);
+  ASSERT_EQ(left.width, 256u);
+  ASSERT_EQ(right.width, 256u);
+  EXPECT_NE(left.pixels, right.pixels);
+  // xrsim's eyes have mirrored asymmetric fields of view, so everything shifts left in the right eye; what parallax
+  // adds is depth: the bottle half a metre away shifts further than the plinth four metres away.
+  int near_shift = best_shift(left, right, 130, 95, 40, 50, 90);
+  int far_shift = best_shift(left, right, 172, 100, 44, 60, 90);
+  EXPECT_GT(far_shift, 15) << "the eyes' asymmetric fields of view";
+  EXPECT_GT(near_shift, far_shift + 8) << "near " << near_shift << " px, far " << far_shift << " px";
+}
+
+TEST(XrEndToEnd, TriggerOnTheHotspotOpensItAndPulsesTheController) {
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at f0 right aim 0 1.28 0\n"
+                                  "at f8 right trigger 1\n"
+                                  "at f10 right trigger 0\n",
+                              {"--duration", "0.6"});
+  expect_clean(run);
+  EXPECT_EQ(count_of(run.command.output, "hotspot 'water-bottle' opened"), 1u) << run.command.output;
+  const auto& haptics = run.report["haptics"];
+  ASSERT_EQ(haptics.size(), 1u) << run.report.dump();
+  EXPECT_EQ(haptics[0]["hand"], "/user/hand/right");
+  EXPECT_GT(haptics[0]["duration_ns"].get<int64_t>(), 0);
+}
+
+TEST(XrEndToEnd, ATriggerPointedAwayOpensNothing) {
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at f0 right aim 0 1.28 0 yaw 90\n"
+                                  "at f8 right trigger 1\n"
+                                  "at f10 right trigger 0\n",
+                              {"--duration", "0.6"});
+  expect_clean(run);
+  EXPECT_EQ(run.command.output.find("opened"), std::string::npos) << run.command.output;
+  EXPECT_TRUE(run.report["haptics"].empty());
+}
+
+TEST(XrEndToEnd, TeleportFadesOutMovesTheVisitorAndFadesIn) {
+  // The right controller points 45° down from 1.2 m: the ray meets the floor 1.2 m ahead; A teleports.
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at f0 right aim 0 1.2 0 yaw 0 pitch -45\n"
+                                  "at f5 right a 1\n"
+                                  "at f7 right a 0\n"
+                                  "at f4 capture\n"
+                                  "at f9 capture\n"
+                                  "at f20 capture\n",
+                              {"--duration", "0.8"});
+  expect_clean(run);
+  EXPECT_NE(run.command.output.find("teleport to (0.00, -1.20)"), std::string::npos) << run.command.output;
+  RgbaImage before = read_capture(run, 4, 0), fading = read_capture(run, 9, 0), after = read_capture(run, 20, 0);
+  EXPECT_LT(mean_luminance(fading), 0.3 * mean_luminance(before)) << "the view goes dark while the visitor moves";
+  // Standing 1.2 m further on, the bottle (0.5 m ahead before) is behind: the view has changed.
+  EXPECT_GT(std::abs(mean_luminance(after) - mean_luminance(before)), 3.0);
+  EXPECT_NE(after.pixels, before.pixels);
+}
+
+TEST(XrEndToEnd, VisitorAbsentPausesTheShowThenResetsIt) {
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at 0.5s session visitor_absent\n"
+                                  "at 2.0s session visitor_present\n",
+                              {"--duration", "2.5", "--reset-after", "1"});
+  expect_clean(run);
+  const std::string& out = run.command.output;
+  size_t held = out.find("nobody is watching: the show holds", out.find("the visitor is back"));
+  size_t reset = out.find("back to the start");
+  size_t back = out.find("the visitor is back: the show goes on", reset);
+  EXPECT_NE(held, std::string::npos) << out;
+  EXPECT_NE(reset, std::string::npos) << out;
+  EXPECT_NE(back, std::string::npos) << out;
+  EXPECT_LT(held, reset);
+  std::vector<std::string> states = states_of(run.report, 1);
+  EXPECT_GE(std::count(states.begin(), states.end(), "XR_SESSION_STATE_FOCUSED"), 2);  // it came back
+}
+
+TEST(XrEndToEnd, AHeadThatHoldsPerfectlyStillCountsAsAbsent) {
+  XrRun run = play_in_headset(output_dir(), kHead, {"--duration", "2", "--absent-after", "0.5", "--reset-after", "1"});
+  expect_clean(run);
+  EXPECT_NE(run.command.output.find("back to the start"), std::string::npos) << run.command.output;
+}
+
+TEST(XrEndToEnd, ALostSessionIsMadeAgain) {
+  XrRun run = play_in_headset(output_dir(), kHead + "at f10 session loss_pending\n", {"--duration", "1"});
+  expect_clean(run);
+  EXPECT_NE(run.command.output.find("a new session after the loss"), std::string::npos) << run.command.output;
+  std::vector<std::string> first = states_of(run.report, 1), second = states_of(run.report, 2);
+  EXPECT_NE(std::find(first.begin(), first.end(), "XR_SESSION_STATE_LOSS_PENDING"), first.end());
+  EXPECT_NE(std::find(second.begin(), second.end(), "XR_SESSION_STATE_FOCUSED"), second.end());
+  size_t second_frames = 0;
+  for (const auto& frame : run.report["frames"]) second_frames += frame["session"] == 2 && frame["layer_count"] == 1;
+  EXPECT_GT(second_frames, 5u);
+}
+
+TEST(XrEndToEnd, TheGuidedTourMovesTheVisitorBetweenViewpointsWithFades) {
+  // The hall's tour runs from 6 s to 8 s between two viewpoints.
+  XrRun run = play_in_headset(output_dir(), kHead + "at f20 capture\n", {"--start", "5.9", "--duration", "2.2"});
+  expect_clean(run);
+  const std::string& out = run.command.output;
+  EXPECT_NE(out.find("the tour moves the visitor to viewpoint 1 of path 1"), std::string::npos) << out;
+  EXPECT_NE(out.find("the tour moves the visitor to viewpoint 2 of path 1"), std::string::npos) << out;
+}
+
+TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {
+  setenv("XR_RUNTIME_JSON", (output_dir() / "no-such-runtime.json").c_str(), 1);
+  CommandResult result = run_command(runtime_exe(), {"play", headset_hall().string(), "--duration", "0.1", "--size",
+                                                     "64x64"});
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("no OpenXR runtime (XR_ERROR_"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("set XR_RUNTIME_JSON to a runtime's manifest"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("falling back to offscreen"), std::string::npos) << result.output;
+  EXPECT_EQ(count_of(result.output, "XR_RUNTIME_JSON"), 1u) << "one line, no loader noise:\n" << result.output;
+  EXPECT_NE(result.output.find("on the offscreen presenter"), std::string::npos) << result.output;
+}
+
+TEST(XrEndToEnd, NoRuntimeWithPresenterXrExitsWithStatus2) {
+  setenv("XR_RUNTIME_JSON", (output_dir() / "no-such-runtime.json").c_str(), 1);
+  CommandResult result = run_command(runtime_exe(), {"play", headset_hall().string(), "--presenter", "xr"});
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find("no OpenXR runtime (XR_ERROR_"), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find("falling back"), std::string::npos) << result.output;
+}
+
+TEST(XrEndToEnd, PlaysAPackForFiveSecondsOnXrsimDefaults) {
+  std::filesystem::path dir = output_dir();
+  std::filesystem::path pack = dir / "headset.lypak";
+  CommandResult packed = run_command(pack_exe(), {"pack", headset_hall().string(), "-o", pack.string()});
+  ASSERT_EQ(packed.exit_code, 0) << packed.output;
+  XrRun run = play_in_headset(dir, "", {"--duration", "5"}, pack);
+  expect_clean(run);
+  EXPECT_GE(run.report["frames"].size(), 450u);  // xrsim's default 90 Hz
+}
+
+}  // namespace
+}  // namespace liyuan::test
