@@ -105,12 +105,12 @@ TEST(XrEndToEnd, TeleportFadesOutMovesTheVisitorAndFadesIn) {
                                   "at f5 right a 1\n"
                                   "at f7 right a 0\n"
                                   "at f4 capture\n"
-                                  "at f9 capture\n"
+                                  "at f10 capture\n"
                                   "at f20 capture\n",
                               {"--duration", "0.8"});
   expect_clean(run);
   EXPECT_NE(run.command.output.find("teleport to (0.00, -1.20)"), std::string::npos) << run.command.output;
-  RgbaImage before = read_capture(run, 4, 0), fading = read_capture(run, 9, 0), after = read_capture(run, 20, 0);
+  RgbaImage before = read_capture(run, 4, 0), fading = read_capture(run, 10, 0), after = read_capture(run, 20, 0);
   EXPECT_LT(mean_luminance(fading), 0.3 * mean_luminance(before)) << "the view goes dark while the visitor moves";
   // Standing 1.2 m further on, the bottle (0.5 m ahead before) is behind: the view has changed.
   EXPECT_GT(std::abs(mean_luminance(after) - mean_luminance(before)), 3.0);
@@ -144,7 +144,8 @@ TEST(XrEndToEnd, AHeadThatHoldsPerfectlyStillCountsAsAbsent) {
 
 TEST(XrEndToEnd, ALostSessionIsMadeAgain) {
   XrRun run = play_in_headset(output_dir(), kHead + "at f10 session loss_pending\n", {"--duration", "1"});
-  expect_clean(run);
+  // The loss comes during xrWaitFrame, so the next frame call learns of it before the event is polled.
+  expect_clean(run, {"XR_ERROR_SESSION_LOST"});
   EXPECT_NE(run.command.output.find("a new session after the loss"), std::string::npos) << run.command.output;
   std::vector<std::string> first = states_of(run.report, 1), second = states_of(run.report, 2);
   EXPECT_NE(std::find(first.begin(), first.end(), "XR_SESSION_STATE_LOSS_PENDING"), first.end());

@@ -27,8 +27,9 @@ std::filesystem::path headset_hall();
 XrRun play_in_headset(const std::filesystem::path& dir, const std::string& script, const std::vector<std::string>& args,
                       const std::filesystem::path& input = headset_hall());
 
-// Expects a clean run: exit status 0, no validation message from either layer, no error code returned by xrsim.
-void expect_clean(const XrRun& run);
+// Expects a clean run: exit status 0, no validation message from either layer, no error code returned by xrsim
+// other than ALLOWED (e.g. XR_ERROR_SESSION_LOST after a scripted loss).
+void expect_clean(const XrRun& run, const std::vector<std::string>& allowed = {});
 
 // The captured eye image of xrsim frame FRAME, EYE 0 (left) or 1 (right).
 RgbaImage read_capture(const XrRun& run, int frame, int eye);

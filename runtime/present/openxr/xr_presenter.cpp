@@ -163,6 +163,22 @@ Status XrPresenter::locate(const XrFrameState& state, PresenterFrame& frame) {
   return {};
 }
 
+bool XrPresenter::lose_session_on(XrResult result) {
+  if (result != XR_ERROR_SESSION_LOST) return false;
+  log::warn("openxr: the session is lost (XR_ERROR_SESSION_LOST): making a new one");
+  stop_session();
+  lost_ = true;
+  frame_begun_ = false;
+  return true;
+}
+
+PresenterFrame XrPresenter::idle_frame(PresenterFrame& frame) {
+  std::this_thread::sleep_for(kIdleWait);
+  advance_clock_by_wall_time();
+  frame.display_time = clock_;
+  return frame;
+}
+
 Result<PresenterFrame> XrPresenter::begin_frame() {
   PresenterFrame frame;
   frame.should_render = false;
@@ -171,7 +187,7 @@ Result<PresenterFrame> XrPresenter::begin_frame() {
   frame_begun_ = false;
   input_events_.clear();
 
-  auto events = session_.handle() ? session_.poll() : Result<xr::SessionEvents>(xr::SessionEvents{});
+  auto events = session_.poll();  // also between sessions: drains what the lost one left behind
   if (!events) return events.error();
   if (events->presence_changed) {
     user_present_ = events->user_present;
@@ -187,19 +203,17 @@ Result<PresenterFrame> XrPresenter::begin_frame() {
   if (lost_ && !quit_)
     if (Status s = try_restart_session(); !s) return s.error();
 
-  if (quit_ || lost_ || !session_.running()) {
-    std::this_thread::sleep_for(kIdleWait);
-    advance_clock_by_wall_time();
-    frame.display_time = clock_;
-    return frame;
-  }
+  if (quit_ || lost_ || !session_.running()) return idle_frame(frame);
 
   XrFrameWaitInfo wait_info{XR_TYPE_FRAME_WAIT_INFO};
   XrFrameState state{XR_TYPE_FRAME_STATE};
-  if (Status s = xr::xr_check(xrWaitFrame(session_.handle(), &wait_info, &state), "xrWaitFrame"); !s)
-    return s.error();
+  XrResult waited = xrWaitFrame(session_.handle(), &wait_info, &state);
+  if (lose_session_on(waited)) return idle_frame(frame);
+  if (Status s = xr::xr_check(waited, "xrWaitFrame"); !s) return s.error();
   XrFrameBeginInfo begin_info{XR_TYPE_FRAME_BEGIN_INFO};
-  if (Status s = xr::xr_check(xrBeginFrame(session_.handle(), &begin_info), "xrBeginFrame"); !s) return s.error();
+  XrResult begun = xrBeginFrame(session_.handle(), &begin_info);
+  if (lose_session_on(begun)) return idle_frame(frame);
+  if (Status s = xr::xr_check(begun, "xrBeginFrame"); !s) return s.error();
   frame_begun_ = true;
   predicted_time_ = state.predictedDisplayTime;
   if (previous_predicted_ != 0)
@@ -306,7 +320,9 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
     end_info.layerCount = 1;
     end_info.layers = layers;
   }
-  if (Status s = xr::xr_check(xrEndFrame(session_.handle(), &end_info), "xrEndFrame"); !s) return s.error();
+  XrResult ended = xrEndFrame(session_.handle(), &end_info);
+  if (lose_session_on(ended)) return pending_events();
+  if (Status s = xr::xr_check(ended, "xrEndFrame"); !s) return s.error();
   ++frames_ended_;
   return pending_events();
 }

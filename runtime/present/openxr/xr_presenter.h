@@ -60,6 +60,10 @@ class XrPresenter final : public Presenter {
   void stop_session();
   Status try_restart_session();
   void advance_clock_by_wall_time();
+  // XR_ERROR_SESSION_LOST from a frame call: the session goes and a new one is made when the system is back.
+  bool lose_session_on(XrResult result);
+  // A frame with nothing to draw while there is no running session (waits a little, advances the clock by wall time).
+  PresenterFrame idle_frame(PresenterFrame& frame);
   Status locate(const XrFrameState& state, PresenterFrame& frame);
   PresenterEvents pending_events();
 

@@ -89,6 +89,7 @@ Status Session::enter(XrSessionState state, SessionEvents& events) {
 
 Result<SessionEvents> Session::poll() {
   SessionEvents events;
+  if (!runtime_) return events;
   for (;;) {
     XrEventDataBuffer buffer{XR_TYPE_EVENT_DATA_BUFFER};
     XrResult result = xrPollEvent(runtime_->instance, &buffer);

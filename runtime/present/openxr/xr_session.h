@@ -38,7 +38,8 @@ class Session {
   // Destroys the session (its swapchains, spaces and action spaces must be gone). Safe when there is none.
   void destroy();
 
-  // Drains the event queue, beginning and ending the session as its state changes.
+  // Drains the event queue, beginning and ending the session as its state changes. Between sessions (after a loss)
+  // it drains events for sessions that are gone, so that none is taken for the next one.
   Result<SessionEvents> poll();
   // Asks the runtime to end the session and lets it run down (STOPPING → xrEndSession) for up to a second.
   void request_exit();
