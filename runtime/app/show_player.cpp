@@ -65,6 +65,7 @@ void ShowPlayer::apply(const present::InputEvent& input) {
       comfort_.fade_to(move_head_to(comfort_.destination(), head_in_stage_, event.point));
       return;
     case Command::SnapTurn:
+      log::info("{:7.2f} s  snap turn {:+.0f}°", timeline_time(), glm::degrees(event.amount));
       comfort_.jump_to(turn_about_head(comfort_.destination(), head_in_stage_, float(event.amount)), false);
       return;
     default: break;

@@ -97,6 +97,43 @@ TEST(XrEndToEnd, ATriggerPointedAwayOpensNothing) {
   EXPECT_TRUE(run.report["haptics"].empty());
 }
 
+// Every controller Liyuan suggests bindings for selects with its own button.
+class XrControllers : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(XrControllers, SelectOpensTheHotspot) {
+  auto [profile, button] = GetParam();
+  XrRun run = play_in_headset(output_dir(),
+                              kHead + "option controller " + profile + "\n" +
+                                  "at f0 right aim 0 1.28 0\n"
+                                  "at f8 right " + button + " 1\n"
+                                  "at f10 right " + button + " 0\n",
+                              {"--duration", "0.5"});
+  expect_clean(run);
+  EXPECT_EQ(count_of(run.command.output, "hotspot 'water-bottle' opened"), 1u) << run.command.output;
+  EXPECT_EQ(run.report["haptics"].size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllProfiles, XrControllers,
+                         ::testing::Values(std::pair{"khr/simple_controller", "select"},
+                                           std::pair{"oculus/touch_controller", "trigger"},
+                                           std::pair{"valve/index_controller", "trigger"},
+                                           std::pair{"htc/vive_controller", "trigger"},
+                                           std::pair{"microsoft/motion_controller", "trigger"}));
+
+TEST(XrEndToEnd, ThumbstickSnapTurnsByTheConfiguredAngleOncePerPush) {
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at f5 right thumbstick 0.9 0\n"
+                                  "at f8 right thumbstick 1 0\n"
+                                  "at f10 right thumbstick 0 0\n"
+                                  "at f12 right thumbstick -0.9 0\n"
+                                  "at f14 right thumbstick 0 0\n",
+                              {"--duration", "0.7", "--snap-turn", "45"});
+  expect_clean(run);
+  EXPECT_EQ(count_of(run.command.output, "snap turn -45°"), 1u) << run.command.output;  // pushed right
+  EXPECT_EQ(count_of(run.command.output, "snap turn +45°"), 1u) << run.command.output;  // pushed left
+}
+
 TEST(XrEndToEnd, TeleportFadesOutMovesTheVisitorAndFadesIn) {
   // The right controller points 45° down from 1.2 m: the ray meets the floor 1.2 m ahead; A teleports.
   XrRun run = play_in_headset(output_dir(),

@@ -94,7 +94,7 @@ Status ControllerInput::create(XrRuntime& runtime, double snap_turn_radians) {
   const Made actions[] = {
       {&select_, "select", "Select", XR_ACTION_TYPE_BOOLEAN_INPUT},
       {&teleport_, "teleport", "Teleport", XR_ACTION_TYPE_BOOLEAN_INPUT},
-      {&snap_turn_, "snap_turn", "Snap turn", XR_ACTION_TYPE_FLOAT_INPUT},
+      {&snap_turn_, "snap_turn", "Snap turn", XR_ACTION_TYPE_VECTOR2F_INPUT},
       {&menu_, "menu", "Menu", XR_ACTION_TYPE_BOOLEAN_INPUT},
       {&aim_pose_, "aim_pose", "Aim pose", XR_ACTION_TYPE_POSE_INPUT},
       {&grip_pose_, "grip_pose", "Grip pose", XR_ACTION_TYPE_POSE_INPUT},
@@ -125,14 +125,14 @@ Status ControllerInput::create(XrRuntime& runtime, double snap_turn_radians) {
   };
   const std::vector<Binding> profiles[] = {
       common(join({both(select_, "input/select/click"), both(menu_, "input/menu/click")})),
-      common(join({both(select_, "input/trigger/value"), both(snap_turn_, "input/thumbstick/x"),
+      common(join({both(select_, "input/trigger/value"), both(snap_turn_, "input/thumbstick"),
                    {{teleport_, "/user/hand/left/input/x/click"}, {teleport_, "/user/hand/right/input/a/click"},
                     {menu_, "/user/hand/left/input/menu/click"}}})),
-      common(join({both(select_, "input/trigger/click"), both(snap_turn_, "input/thumbstick/x"),
+      common(join({both(select_, "input/trigger/click"), both(snap_turn_, "input/thumbstick"),
                    both(teleport_, "input/a/click"), both(menu_, "input/b/click")})),
-      common(join({both(select_, "input/trigger/click"), both(snap_turn_, "input/trackpad/x"),
+      common(join({both(select_, "input/trigger/click"), both(snap_turn_, "input/trackpad"),
                    both(teleport_, "input/trackpad/click"), both(menu_, "input/menu/click")})),
-      common(join({both(select_, "input/trigger/value"), both(snap_turn_, "input/thumbstick/x"),
+      common(join({both(select_, "input/trigger/value"), both(snap_turn_, "input/thumbstick"),
                    both(teleport_, "input/trackpad/click"), both(menu_, "input/menu/click")})),
   };
   for (size_t p = 0; p < std::size(kInteractionProfiles); ++p) {
@@ -238,9 +238,9 @@ Status ControllerInput::sync(XrSpace stage, XrTime time, std::vector<InputEvent>
     XrActionStateGetInfo info{XR_TYPE_ACTION_STATE_GET_INFO};
     info.action = snap_turn_;
     info.subactionPath = hand.path;
-    XrActionStateFloat axis{XR_TYPE_ACTION_STATE_FLOAT};
-    if (XR_SUCCEEDED(xrGetActionStateFloat(session_, &info, &axis)) && axis.isActive) {
-      int turn = hand.snap.update(axis.currentState);
+    XrActionStateVector2f stick{XR_TYPE_ACTION_STATE_VECTOR2F};
+    if (XR_SUCCEEDED(xrGetActionStateVector2f(session_, &info, &stick)) && stick.isActive) {
+      int turn = hand.snap.update(stick.currentState.x);
       // Pushed right turns right, which is negative about +Y.
       if (turn != 0) out.push_back(InputEvent{Command::SnapTurn, -turn * snap_turn_radians_});
     }

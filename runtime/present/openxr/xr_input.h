@@ -4,7 +4,7 @@
 //
 //   select     trigger (simple controller: select)        → Select along the aim ray
 //   teleport   A / X, or the trackpad click (Vive, WMR)    → Teleport to where the aim ray meets the floor
-//   snap turn  thumbstick or trackpad left / right         → SnapTurn by the configured angle
+//   snap turn  thumbstick or trackpad (a 2-D action; its x) → SnapTurn by the configured angle
 //   menu       menu button (Index: B)                      → Menu
 #pragma once
 
