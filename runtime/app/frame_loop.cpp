@@ -61,6 +61,8 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
     if (render) {
       if (Status s = prepare_drawing(gpu, contents, *frame, options.forced_lod, drawing); !s) return s.error();
       const gpu::ImageDesc& target = frame->target->desc;
+      stats.width = target.width;
+      stats.height = target.height;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
