@@ -171,6 +171,14 @@ TEST(XrEndToEnd, VisitorAbsentPausesTheShowThenResetsIt) {
   EXPECT_LT(held, reset);
   std::vector<std::string> states = states_of(run.report, 1);
   EXPECT_GE(std::count(states.begin(), states.end(), "XR_SESSION_STATE_FOCUSED"), 2);  // it came back
+  // While the headset was off the runtime said shouldRender = false: those frames drew nothing and ended empty.
+  size_t empty = 0;
+  for (const auto& frame : run.report["frames"]) empty += frame["layer_count"] == 0;
+  EXPECT_GE(empty, 40u);
+  size_t at = out.find("on the xr presenter: ");
+  ASSERT_NE(at, std::string::npos) << out;
+  int drawn = std::stoi(out.substr(at + std::string("on the xr presenter: ").size()));
+  EXPECT_LE(size_t(drawn) + empty, run.report["frames"].size() + 1) << "frames without a layer were not drawn";
 }
 
 TEST(XrEndToEnd, AHeadThatHoldsPerfectlyStillCountsAsAbsent) {
@@ -193,12 +201,20 @@ TEST(XrEndToEnd, ALostSessionIsMadeAgain) {
 }
 
 TEST(XrEndToEnd, TheGuidedTourMovesTheVisitorBetweenViewpointsWithFades) {
-  // The hall's tour runs from 6 s to 8 s between two viewpoints.
-  XrRun run = play_in_headset(output_dir(), kHead + "at f20 capture\n", {"--start", "5.9", "--duration", "2.2"});
+  // The hall's tour runs from 6 s to 8 s between two viewpoints: the visitor stands at the first from 6 s and is
+  // moved to the second, behind a fade, when the tour camera passes halfway (about frame 36).
+  std::string script = kHead + "at f20 capture\nat f62 capture\n";
+  for (int frame = 32; frame <= 50; ++frame) script += "at f" + std::to_string(frame) + " capture\n";
+  XrRun run = play_in_headset(output_dir(), script, {"--start", "5.9", "--duration", "2.2"});
   expect_clean(run);
   const std::string& out = run.command.output;
   EXPECT_NE(out.find("the tour moves the visitor to viewpoint 1 of path 1"), std::string::npos) << out;
   EXPECT_NE(out.find("the tour moves the visitor to viewpoint 2 of path 1"), std::string::npos) << out;
+  RgbaImage at_first = read_capture(run, 20, 0), at_second = read_capture(run, 62, 0);
+  double darkest = 255.0;
+  for (int frame = 32; frame <= 50; ++frame) darkest = std::min(darkest, mean_luminance(read_capture(run, frame, 0)));
+  EXPECT_LT(darkest, 0.2 * mean_luminance(at_first)) << "the move happens behind a fade to black";
+  EXPECT_NE(at_first.pixels, at_second.pixels);
 }
 
 TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {

@@ -29,7 +29,8 @@ XRAPI_ATTR XrBool32 XRAPI_CALL on_xr_message(XrDebugUtilsMessageSeverityFlagsEXT
 }
 
 // Sends stderr to a temporary file while the loader looks for a runtime (it prints its own errors when there is
-// none), and gives it back afterwards as debug lines, or verbatim when XR_LOADER_DEBUG asks for the loader's output.
+// none) and gives the loader's lines back as debug lines, our own as they were. With XR_LOADER_DEBUG set nothing is
+// captured: whoever set it wants the loader's output.
 class LoaderChatter {
  public:
   LoaderChatter() {
@@ -52,7 +53,10 @@ class LoaderChatter {
     while (std::fgets(line, sizeof line, file_)) {
       size_t length = std::strlen(line);
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) line[--length] = '\0';
-      if (length > 0) log::debug("openxr loader: {}", line);
+      if (length == 0) continue;
+      // Our own lines (a validation message during instance creation) go back to stderr as they were.
+      if (std::strncmp(line, "liyuan:", 7) == 0) std::fprintf(stderr, "%s\n", line);
+      else log::debug("openxr loader: {}", line);
     }
     std::fclose(file_);
   }
