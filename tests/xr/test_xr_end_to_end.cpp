@@ -217,6 +217,22 @@ TEST(XrEndToEnd, TheGuidedTourMovesTheVisitorBetweenViewpointsWithFades) {
   EXPECT_NE(at_first.pixels, at_second.pixels);
 }
 
+TEST(XrEndToEnd, APathMarkedGlideCarriesTheVisitorWithoutFades) {
+  // The hall's second path (9 s to 11 s) asks to glide: the view changes every frame and never goes dark.
+  std::string script = kHead;
+  for (int frame = 10; frame <= 40; frame += 5) script += "at f" + std::to_string(frame) + " capture\n";
+  XrRun run = play_in_headset(output_dir(), script, {"--start", "9", "--duration", "1.5"});
+  expect_clean(run);
+  EXPECT_EQ(run.command.output.find("the tour moves the visitor"), std::string::npos) << run.command.output;
+  RgbaImage first = read_capture(run, 10, 0);
+  for (int frame = 15; frame <= 40; frame += 5) {
+    RgbaImage image = read_capture(run, frame, 0);
+    EXPECT_NE(image.pixels, first.pixels) << "frame " << frame;
+    EXPECT_GT(mean_luminance(image), 0.5 * mean_luminance(first)) << "frame " << frame;
+    first = image;
+  }
+}
+
 TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {
   setenv("XR_RUNTIME_JSON", (output_dir() / "no-such-runtime.json").c_str(), 1);
   CommandResult result = run_command(runtime_exe(), {"play", headset_hall().string(), "--duration", "0.1", "--size",
