@@ -72,8 +72,10 @@ XrResult create_action(XrActionSet handle, const XrActionCreateInfo* info, XrAct
     case XR_ACTION_TYPE_FLOAT_INPUT:
     case XR_ACTION_TYPE_VECTOR2F_INPUT:
     case XR_ACTION_TYPE_POSE_INPUT:
-    case XR_ACTION_TYPE_VIBRATION_OUTPUT: break;
-    default: return XR_ERROR_VALIDATION_FAILURE;
+    case XR_ACTION_TYPE_VIBRATION_OUTPUT:
+      break;
+    default:
+      return XR_ERROR_VALIDATION_FAILURE;
   }
   if (set->attached) return XR_ERROR_ACTIONSETS_ALREADY_ATTACHED;
   if (!is_valid_name(info->actionName)) return XR_ERROR_NAME_INVALID;
@@ -173,7 +175,9 @@ XrResult get_current_interaction_profile(XrSession handle, XrPath top_level, XrI
   return XR_SUCCESS;
 }
 
-bool is_focused(const Session& session) { return session.state == XR_SESSION_STATE_FOCUSED; }
+bool is_focused(const Session& session) {
+  return session.state == XR_SESSION_STATE_FOCUSED;
+}
 
 XrResult sync_actions(XrSession handle, const XrActionsSyncInfo* info) {
   Session* session = nullptr;
@@ -225,8 +229,8 @@ XrResult sync_actions(XrSession handle, const XrActionsSyncInfo* info) {
 }
 
 // Checks what every xrGetActionState* call needs and returns the stored state in *VALUE.
-XrResult find_action_value(XrSession handle, const XrActionStateGetInfo* info, XrActionType type,
-                           const void* state, ActionValue* value) {
+XrResult find_action_value(XrSession handle, const XrActionStateGetInfo* info, XrActionType type, const void* state,
+                           ActionValue* value) {
   Session* session = nullptr;
   if (XrResult r = find_session(handle, &session); r != XR_SUCCESS) return r;
   if (info == nullptr || info->type != XR_TYPE_ACTION_STATE_GET_INFO || state == nullptr)
@@ -272,8 +276,7 @@ XrResult get_float(XrSession handle, const XrActionStateGetInfo* info, XrActionS
 
 XrResult get_vector2(XrSession handle, const XrActionStateGetInfo* info, XrActionStateVector2f* state) {
   ActionValue v;
-  if (XrResult r = find_action_value(handle, info, XR_ACTION_TYPE_VECTOR2F_INPUT, state, &v); r != XR_SUCCESS)
-    return r;
+  if (XrResult r = find_action_value(handle, info, XR_ACTION_TYPE_VECTOR2F_INPUT, state, &v); r != XR_SUCCESS) return r;
   if (state->type != XR_TYPE_ACTION_STATE_VECTOR2F) return XR_ERROR_VALIDATION_FAILURE;
   state->currentState = {v.x, v.y};
   state->changedSinceLastSync = v.changed ? XR_TRUE : XR_FALSE;
@@ -312,13 +315,12 @@ XrResult apply_haptic(XrSession handle, const XrHapticActionInfo* info, const Xr
   if (XrResult r = find_haptic_action(handle, info, &session, &action); r != XR_SUCCESS) return r;
   if (haptic == nullptr || haptic->type != XR_TYPE_HAPTIC_VIBRATION) return XR_ERROR_VALIDATION_FAILURE;
   const auto& vibration = *reinterpret_cast<const XrHapticVibration*>(haptic);
-  if (vibration.amplitude < 0 || vibration.amplitude > 1 || vibration.frequency < 0)
-    return XR_ERROR_VALIDATION_FAILURE;
+  if (vibration.amplitude < 0 || vibration.amplitude > 1 || vibration.frequency < 0) return XR_ERROR_VALIDATION_FAILURE;
   if (!is_focused(*session)) return XR_SESSION_NOT_FOCUSED;
   for (Hand hand : haptic_hands(*session, *action, info->subactionPath))
     runtime().report.haptics.push_back({session->waited_frame, action->name,
-                                        hand == Hand::Left ? "/user/hand/left" : "/user/hand/right",
-                                        vibration.duration, vibration.frequency, vibration.amplitude});
+                                        hand == Hand::Left ? "/user/hand/left" : "/user/hand/right", vibration.duration,
+                                        vibration.frequency, vibration.amplitude});
   return XR_SUCCESS;
 }
 
@@ -329,8 +331,8 @@ XrResult stop_haptic(XrSession handle, const XrHapticActionInfo* info) {
   return is_focused(*session) ? XR_SUCCESS : XR_SESSION_NOT_FOCUSED;
 }
 
-XrResult enumerate_bound_sources(XrSession handle, const XrBoundSourcesForActionEnumerateInfo* info,
-                                 uint32_t capacity, uint32_t* count, XrPath* sources) {
+XrResult enumerate_bound_sources(XrSession handle, const XrBoundSourcesForActionEnumerateInfo* info, uint32_t capacity,
+                                 uint32_t* count, XrPath* sources) {
   Session* session = nullptr;
   if (XrResult r = find_session(handle, &session); r != XR_SUCCESS) return r;
   if (info == nullptr || info->type != XR_TYPE_BOUND_SOURCES_FOR_ACTION_ENUMERATE_INFO || count == nullptr)

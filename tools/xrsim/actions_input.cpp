@@ -13,7 +13,9 @@ float read(const std::map<std::string, float>& controls, const std::string& key)
   return it == controls.end() ? 0.0f : it->second;
 }
 
-const char* hand_path(Hand hand) { return hand == Hand::Left ? "/user/hand/left" : "/user/hand/right"; }
+const char* hand_path(Hand hand) {
+  return hand == Hand::Left ? "/user/hand/left" : "/user/hand/right";
+}
 
 // Calls VISIT(binding) for each binding of ACTION in the current profile on a hand SUBACTION allows.
 template <typename Visit>

@@ -74,8 +74,8 @@ XrResult XRAPI_CALL get_instance_proc_addr(XrInstance instance, const char* name
   if (it == function_table().end()) return XR_ERROR_FUNCTION_UNSUPPORTED;
   if (it->second.extension != nullptr) {
     const bool enabled =
-        owner != nullptr && ((std::strcmp(it->second.extension, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME) == 0 &&
-                              owner->vulkan_enable2));
+        owner != nullptr &&
+        ((std::strcmp(it->second.extension, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME) == 0 && owner->vulkan_enable2));
     if (!enabled) return XR_ERROR_FUNCTION_UNSUPPORTED;
   }
   *function = it->second.function;
@@ -115,8 +115,7 @@ void record_error(const char* function, XrResult result) {
 
 }  // namespace xrsim
 
-extern "C" __attribute__((visibility("default"))) XrResult XRAPI_CALL
-xrNegotiateLoaderRuntimeInterface(const xrsim::XrNegotiateLoaderInfo* loader_info,
-                                  xrsim::XrNegotiateRuntimeRequest* runtime_request) {
+extern "C" __attribute__((visibility("default"))) XrResult XRAPI_CALL xrNegotiateLoaderRuntimeInterface(
+    const xrsim::XrNegotiateLoaderInfo* loader_info, xrsim::XrNegotiateRuntimeRequest* runtime_request) {
   return xrsim::negotiate(loader_info, runtime_request);
 }

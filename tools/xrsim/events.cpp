@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "entry_points.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -25,6 +26,16 @@ void push_event(Instance& instance, const void* event, size_t size) {
   instance.events.push_back(buffer);
 }
 
+void drop_session_events(Instance& instance, XrSession session) {
+  std::erase_if(instance.events, [&](const XrEventDataBuffer& event) {
+    // Every session event starts type, next, session (XrEventDataSessionStateChanged's layout).
+    const bool names_a_session = event.type == XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED ||
+                                 event.type == XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED ||
+                                 event.type == XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT;
+    return names_a_session && reinterpret_cast<const XrEventDataSessionStateChanged&>(event).session == session;
+  });
+}
+
 void change_session_state(Session& session, XrSessionState state) {
   if (session.state == state) return;
   session.state = state;
@@ -34,10 +45,11 @@ void change_session_state(Session& session, XrSessionState state) {
   event.state = state;
   event.time = frame_display_time(instance, instance.frame_counter);
   push_event(instance, &event, sizeof(event));
-  runtime().report.transitions.push_back(
-      {instance.frame_counter, session.serial, session_state_name(state)});
+  runtime().report.transitions.push_back({instance.frame_counter, session.serial, session_state_name(state)});
 }
 
-void add_event_functions(FunctionTable& table) { add_function<"xrPollEvent", &poll_event>(table); }
+void add_event_functions(FunctionTable& table) {
+  add_function<"xrPollEvent", &poll_event>(table);
+}
 
 }  // namespace xrsim

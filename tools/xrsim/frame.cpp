@@ -2,6 +2,7 @@
 // wait → begin → end order rules, validation of submitted composition layers, and capture on request.
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 #include "actions_input.h"
 #include "core/log.h"
@@ -19,11 +20,26 @@ void apply_script_events(Instance& instance, uint64_t index) {
   while (instance.next_script_event < events.size() && events[instance.next_script_event].frame <= index) {
     const ScriptEvent& event = events[instance.next_script_event++];
     switch (event.kind) {
-      case ScriptEvent::Kind::Input: apply_input_event(instance.inputs, event); break;
-      case ScriptEvent::Kind::Session: apply_session_request(instance, event.name); break;
-      case ScriptEvent::Kind::Capture: instance.capture_frames.push_back(index); break;
+      case ScriptEvent::Kind::Input:
+        apply_input_event(instance.inputs, event);
+        break;
+      case ScriptEvent::Kind::Session:
+        apply_session_request(instance, event.name);
+        break;
+      case ScriptEvent::Kind::Capture:
+        instance.pending_captures.push_back(&event);
+        break;
     }
   }
+}
+
+// Where captures go: XRSIM_CAPTURE_DIR, else the script's capture_dir, else xrsim-capture; relative paths are taken
+// from the script's folder (a capture always comes from a script), never from the working directory.
+std::string capture_dir(const Script& script) {
+  const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
+  if (env_dir != nullptr && *env_dir != '\0') return env_dir;
+  const std::filesystem::path dir = script.capture_dir.empty() ? "xrsim-capture" : script.capture_dir;
+  return (std::filesystem::path(script.source).parent_path() / dir).string();
 }
 
 XrResult wait_frame(XrSession handle, const XrFrameWaitInfo* info, XrFrameState* state) {
@@ -138,23 +154,25 @@ XrResult end_frame(XrSession handle, const XrFrameEndInfo* info) {
   }
   session->frame_begun = false;
   Instance& instance = *session->instance;
-  runtime().report.frames.push_back({session->begun_frame, session->serial, session->begun_time, info->displayTime,
-                                     info->layerCount, depth});
-  auto& pending = instance.capture_frames;
-  const auto requested = std::find(pending.begin(), pending.end(), session->begun_frame);
-  if (requested != pending.end()) {
+  runtime().report.frames.push_back(
+      {session->begun_frame, session->serial, session->begun_time, info->displayTime, info->layerCount, depth});
+  // A capture happens at its frame, or at the first later frame that submits a projection layer.
+  auto& pending = instance.pending_captures;
+  const auto requested = std::find_if(pending.begin(), pending.end(),
+                                      [&](const ScriptEvent* e) { return e->frame <= session->begun_frame; });
+  if (requested != pending.end() && !views.empty()) {
+    const ScriptEvent& request = **requested;
     pending.erase(requested);
-    const char* env_dir = std::getenv("XRSIM_CAPTURE_DIR");
-    const std::string dir = env_dir != nullptr && *env_dir != '\0' ? env_dir
-                            : instance.script.capture_dir.empty() ? "xrsim-capture"
-                                                                  : instance.script.capture_dir;
-    liyuan::Status captured = views.empty()
-                                  ? liyuan::Status(liyuan::make_error("xrsim: no projection layer to capture"))
-                                  : capture_views(session->vulkan, views, dir, session->begun_frame,
-                                                  runtime().report.captures);
+    const std::string dir = capture_dir(instance.script);
+    const liyuan::Status captured =
+        capture_views(session->vulkan, views, dir, session->begun_frame, runtime().report.captures);
     if (!captured) {
-      liyuan::log::error("{}", captured.error().to_string());
-      runtime().report.messages.push_back(captured.error().to_string());
+      // Named by the script line that asked for it, so an author sees which capture was lost.
+      const liyuan::Error error = liyuan::make_error_at(
+          instance.script.source, request.line, 0,
+          "capture of frame " + std::to_string(session->begun_frame) + " failed: " + captured.error().message);
+      liyuan::log::error("{}", error.to_string());
+      runtime().report.messages.push_back(error.to_string());
     }
   }
   return XR_SUCCESS;
@@ -170,7 +188,9 @@ XrTime frame_display_time(const Instance& instance, uint64_t index) {
   return kEpoch + XrTime(index) * display_period(instance);
 }
 
-double script_seconds([[maybe_unused]] const Instance& instance, XrTime time) { return double(time - kEpoch) * 1e-9; }
+double script_seconds([[maybe_unused]] const Instance& instance, XrTime time) {
+  return double(time - kEpoch) * 1e-9;
+}
 
 void add_frame_functions(FunctionTable& table) {
   add_function<"xrWaitFrame", &wait_frame>(table);

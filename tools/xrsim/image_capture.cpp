@@ -97,8 +97,8 @@ liyuan::Status capture_views(VulkanDevice& device, const std::vector<CapturedVie
       region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, view.array_index, 1};
       region.imageOffset = {view.rect.offset.x, view.rect.offset.y, 0};
       region.imageExtent = {uint32_t(view.rect.extent.width), uint32_t(view.rect.extent.height), 1};
-      fn.CmdCopyImageToBuffer(cmd, view.swapchain->images[view.image_index].image,
-                              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, host->buffer, 1, &region);
+      fn.CmdCopyImageToBuffer(cmd, view.swapchain->images[view.image_index].image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                              host->buffer, 1, &region);
     }
     const auto back = image_barriers(false);
     VkBufferMemoryBarrier to_host{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
@@ -108,8 +108,8 @@ liyuan::Status capture_views(VulkanDevice& device, const std::vector<CapturedVie
     to_host.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
     to_host.buffer = host->buffer;
     to_host.size = VK_WHOLE_SIZE;
-    fn.CmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0, nullptr, 1,
-                          &to_host, 0, nullptr);
+    fn.CmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0, nullptr, 1, &to_host,
+                          0, nullptr);
     fn.CmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0,
                           nullptr, 0, nullptr, uint32_t(back.size()), back.data());
   });

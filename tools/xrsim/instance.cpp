@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "entry_points.h"
 #include "session_lifetime.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -28,6 +29,10 @@ std::vector<XrExtensionProperties> offered_extensions(const Script& script) {
     depth.extensionVersion = XR_KHR_composition_layer_depth_SPEC_VERSION;
     extensions.push_back(depth);
   }
+  XrExtensionProperties presence{XR_TYPE_EXTENSION_PROPERTIES};
+  std::strncpy(presence.extensionName, XR_EXT_USER_PRESENCE_EXTENSION_NAME, XR_MAX_EXTENSION_NAME_SIZE - 1);
+  presence.extensionVersion = XR_EXT_user_presence_SPEC_VERSION;
+  extensions.push_back(presence);
   return extensions;
 }
 
@@ -78,6 +83,7 @@ XrResult create_instance(const XrInstanceCreateInfo* info, XrInstance* out) {
     if (!found) return XR_ERROR_EXTENSION_NOT_PRESENT;
     if (std::strcmp(name, XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME) == 0) instance->vulkan_enable2 = true;
     if (std::strcmp(name, XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME) == 0) instance->depth_extension = true;
+    if (std::strcmp(name, XR_EXT_USER_PRESENCE_EXTENSION_NAME) == 0) instance->user_presence = true;
   }
   instance->application_name = info->applicationInfo.applicationName;
   *out = reinterpret_cast<XrInstance>(instance.get());
@@ -89,6 +95,15 @@ XrResult create_instance(const XrInstanceCreateInfo* info, XrInstance* out) {
 XrResult destroy_instance(XrInstance handle) {
   Instance* instance = lookup_instance(handle);
   if (instance == nullptr) return XR_ERROR_HANDLE_INVALID;
+  std::vector<const ScriptEvent*> lost = instance->pending_captures;
+  for (size_t i = instance->next_script_event; i < instance->script.events.size(); ++i)
+    if (instance->script.events[i].kind == ScriptEvent::Kind::Capture) lost.push_back(&instance->script.events[i]);
+  for (const ScriptEvent* capture : lost)
+    runtime().report.messages.push_back(
+        liyuan::make_error_at(instance->script.source, capture->line, 0,
+                              "capture at frame " + std::to_string(capture->frame) +
+                                  " never happened: no frame from then on submitted a projection layer")
+            .to_string());
   if (instance->session) destroy_session_objects(*instance->session);
   instance->session.reset();
   for (auto& set : instance->action_sets) {
@@ -123,8 +138,7 @@ XrResult result_to_string(XrInstance handle, XrResult value, char buffer[XR_MAX_
   return XR_SUCCESS;
 }
 
-XrResult structure_type_to_string(XrInstance handle, XrStructureType value,
-                                  char buffer[XR_MAX_STRUCTURE_NAME_SIZE]) {
+XrResult structure_type_to_string(XrInstance handle, XrStructureType value, char buffer[XR_MAX_STRUCTURE_NAME_SIZE]) {
   if (lookup_instance(handle) == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (buffer == nullptr) return XR_ERROR_VALIDATION_FAILURE;
   std::string name;
@@ -135,8 +149,7 @@ XrResult structure_type_to_string(XrInstance handle, XrStructureType value,
     break;
     XR_LIST_ENUM_XrStructureType(XRSIM_TYPE_CASE)
 #undef XRSIM_TYPE_CASE
-    default:
-      name = "XR_UNKNOWN_STRUCTURE_TYPE_" + std::to_string(int(value));
+        default : name = "XR_UNKNOWN_STRUCTURE_TYPE_" + std::to_string(int(value));
   }
   std::strncpy(buffer, name.c_str(), XR_MAX_STRUCTURE_NAME_SIZE - 1);
   buffer[XR_MAX_STRUCTURE_NAME_SIZE - 1] = '\0';

@@ -16,19 +16,17 @@ struct Profile {
 
 const std::array<Profile, 5>& profiles() {
   static const std::array<Profile, 5> table = {{
-      {"/interaction_profiles/khr/simple_controller",
-       {"select/click", "menu/click", "grip/pose", "aim/pose"},
-       {},
-       {}},
+      {"/interaction_profiles/khr/simple_controller", {"select/click", "menu/click", "grip/pose", "aim/pose"}, {}, {}},
       {"/interaction_profiles/oculus/touch_controller",
        {"squeeze/value", "trigger/value", "trigger/touch", "thumbstick/x", "thumbstick/y", "thumbstick/click",
         "thumbstick/touch", "thumbrest/touch", "grip/pose", "aim/pose"},
        {"x/click", "x/touch", "y/click", "y/touch", "menu/click"},
        {"a/click", "a/touch", "b/click", "b/touch", "system/click"}},
       {"/interaction_profiles/valve/index_controller",
-       {"system/click", "system/touch", "a/click", "a/touch", "b/click", "b/touch", "squeeze/value", "squeeze/force",
-        "trigger/click", "trigger/value", "trigger/touch", "thumbstick/x", "thumbstick/y", "thumbstick/click",
-        "thumbstick/touch", "trackpad/x", "trackpad/y", "trackpad/force", "trackpad/touch", "grip/pose", "aim/pose"},
+       {"system/click",   "system/touch",     "a/click",          "a/touch",       "b/click",       "b/touch",
+        "squeeze/value",  "squeeze/force",    "trigger/click",    "trigger/value", "trigger/touch", "thumbstick/x",
+        "thumbstick/y",   "thumbstick/click", "thumbstick/touch", "trackpad/x",    "trackpad/y",    "trackpad/force",
+        "trackpad/touch", "grip/pose",        "aim/pose"},
        {},
        {}},
       {"/interaction_profiles/htc/vive_controller",
@@ -54,18 +52,18 @@ const Profile* find_profile(std::string_view path) {
 // True when PROFILE offers COMPONENT_PATH ("trigger/value") on HAND, or an identifier ("trigger") with components.
 bool offers(const Profile& profile, Hand hand, std::string_view component_path) {
   const auto matches = [&](std::string_view offered) {
-    return offered == component_path ||
-           (offered.size() > component_path.size() && offered.starts_with(component_path) &&
-            offered[component_path.size()] == '/');
+    return offered == component_path || (offered.size() > component_path.size() &&
+                                         offered.starts_with(component_path) && offered[component_path.size()] == '/');
   };
   const std::vector<std::string_view>& own = hand == Hand::Left ? profile.left : profile.right;
-  return std::any_of(profile.both.begin(), profile.both.end(), matches) ||
-         std::any_of(own.begin(), own.end(), matches);
+  return std::any_of(profile.both.begin(), profile.both.end(), matches) || std::any_of(own.begin(), own.end(), matches);
 }
 
 }  // namespace
 
-bool is_known_profile(std::string_view profile) { return find_profile(profile) != nullptr; }
+bool is_known_profile(std::string_view profile) {
+  return find_profile(profile) != nullptr;
+}
 
 std::optional<BindingPath> parse_binding(std::string_view profile_path, std::string_view path) {
   const Profile* profile = find_profile(profile_path);

@@ -59,11 +59,12 @@ struct ActionValue {
 
 struct Swapchain {
   Session* session = nullptr;
-  XrSwapchainCreateInfo info{};  // as created; next is cleared
+  XrSwapchainCreateInfo info{};                      // as created; next is cleared
   VkImageLayout layout = VK_IMAGE_LAYOUT_UNDEFINED;  // the layout images have while the application holds them
   struct Image {
     VkImage image = VK_NULL_HANDLE;
     VkDeviceMemory memory = VK_NULL_HANDLE;
+    bool handed_over = false;  // moved to `layout` (on its first acquisition, where the queue may be used)
   };
   std::vector<Image> images;
   uint32_t next_to_acquire = 0;
@@ -81,7 +82,7 @@ struct Space {
   XrReferenceSpaceType reference_type = XR_REFERENCE_SPACE_TYPE_LOCAL;  // reference spaces
   Action* action = nullptr;                                             // action spaces
   XrPath subaction_path = XR_NULL_PATH;                                 // action spaces
-  XrPosef offset{};  // poseInReferenceSpace or poseInActionSpace
+  XrPosef offset{};                                                     // poseInReferenceSpace or poseInActionSpace
 };
 
 struct Session {
@@ -89,10 +90,10 @@ struct Session {
   uint32_t serial = 0;  // 1 for the instance's first session
   VulkanDevice vulkan;
   XrSessionState state = XR_SESSION_STATE_UNKNOWN;
-  bool running = false;       // between xrBeginSession and xrEndSession
+  bool running = false;  // between xrBeginSession and xrEndSession
   bool exit_requested = false;
-  bool lost = false;          // LOSS_PENDING was sent: everything but destruction fails with XR_ERROR_SESSION_LOST
-  uint64_t frames_waited = 0; // xrWaitFrame calls since xrBeginSession
+  bool lost = false;           // LOSS_PENDING was sent: everything but destruction fails with XR_ERROR_SESSION_LOST
+  uint64_t frames_waited = 0;  // xrWaitFrame calls since xrBeginSession
   // Frame loop.
   bool frame_waited = false;  // xrWaitFrame returned and xrBeginFrame has not consumed it
   bool frame_begun = false;   // xrBeginFrame called and xrEndFrame not yet
@@ -113,6 +114,7 @@ using ControllerInputs = std::array<std::map<std::string, float>, 2>;
 struct Instance {
   bool vulkan_enable2 = false;
   bool depth_extension = false;
+  bool user_presence = false;  // XR_EXT_user_presence enabled
   std::string application_name;
   Script script;
   // Paths: XrPath N names path_strings[N - 1].
@@ -129,7 +131,7 @@ struct Instance {
   size_t next_script_event = 0;
   bool focus_lost = false;
   bool visitor_absent = false;
-  std::vector<uint64_t> capture_frames;
+  std::vector<const ScriptEvent*> pending_captures;  // capture events whose frame has been waited, not yet ended
   ControllerInputs inputs;
   // Children.
   uint32_t sessions_created = 0;
@@ -158,12 +160,24 @@ T* lookup(const void* handle, HandleKind kind) {
   if (handle == nullptr || it == runtime().live.end() || it->second != kind) return nullptr;
   return static_cast<T*>(const_cast<void*>(handle));
 }
-inline Instance* lookup_instance(XrInstance h) { return lookup<Instance>(h, HandleKind::Instance); }
-inline Session* lookup_session(XrSession h) { return lookup<Session>(h, HandleKind::Session); }
-inline Space* lookup_space(XrSpace h) { return lookup<Space>(h, HandleKind::Space); }
-inline Swapchain* lookup_swapchain(XrSwapchain h) { return lookup<Swapchain>(h, HandleKind::Swapchain); }
-inline ActionSet* lookup_action_set(XrActionSet h) { return lookup<ActionSet>(h, HandleKind::ActionSet); }
-inline Action* lookup_action(XrAction h) { return lookup<Action>(h, HandleKind::Action); }
+inline Instance* lookup_instance(XrInstance h) {
+  return lookup<Instance>(h, HandleKind::Instance);
+}
+inline Session* lookup_session(XrSession h) {
+  return lookup<Session>(h, HandleKind::Session);
+}
+inline Space* lookup_space(XrSpace h) {
+  return lookup<Space>(h, HandleKind::Space);
+}
+inline Swapchain* lookup_swapchain(XrSwapchain h) {
+  return lookup<Swapchain>(h, HandleKind::Swapchain);
+}
+inline ActionSet* lookup_action_set(XrActionSet h) {
+  return lookup<ActionSet>(h, HandleKind::ActionSet);
+}
+inline Action* lookup_action(XrAction h) {
+  return lookup<Action>(h, HandleKind::Action);
+}
 
 // Frame timing: the simulated display period and the display time of frame INDEX.
 XrDuration display_period(const Instance& instance);

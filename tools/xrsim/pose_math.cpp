@@ -10,7 +10,9 @@ XrQuaternionf multiply(const XrQuaternionf& a, const XrQuaternionf& b) {
           a.w * b.z + a.x * b.y - a.y * b.x + a.z * b.w, a.w * b.w - a.x * b.x - a.y * b.y - a.z * b.z};
 }
 
-XrQuaternionf conjugate(const XrQuaternionf& q) { return {-q.x, -q.y, -q.z, q.w}; }
+XrQuaternionf conjugate(const XrQuaternionf& q) {
+  return {-q.x, -q.y, -q.z, q.w};
+}
 
 }  // namespace
 

@@ -13,8 +13,8 @@ std::string result_name(XrResult result) {
     return #name;
     XR_LIST_ENUM_XrResult(XRSIM_RESULT_CASE)
 #undef XRSIM_RESULT_CASE
-    default:
-      return "XR_UNKNOWN_RESULT_" + std::to_string(int(result));
+            default : return "XR_UNKNOWN_RESULT_" +
+                      std::to_string(int(result));
   }
 }
 
@@ -25,8 +25,8 @@ std::string session_state_name(XrSessionState state) {
     return #name;
     XR_LIST_ENUM_XrSessionState(XRSIM_STATE_CASE)
 #undef XRSIM_STATE_CASE
-    default:
-      return "XR_SESSION_STATE_UNKNOWN_" + std::to_string(int(state));
+            default : return "XR_SESSION_STATE_UNKNOWN_" +
+                      std::to_string(int(state));
   }
 }
 

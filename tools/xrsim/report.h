@@ -13,12 +13,12 @@ namespace xrsim {
 
 struct Report {
   struct Frame {
-    uint64_t index = 0;                // the xrWaitFrame index of the frame
-    uint32_t session = 0;              // session serial number, 1 for the first session of the instance
+    uint64_t index = 0;    // the xrWaitFrame index of the frame
+    uint32_t session = 0;  // session serial number, 1 for the first session of the instance
     XrTime predicted_display_time = 0;
-    XrTime display_time = 0;           // as submitted in xrEndFrame
+    XrTime display_time = 0;  // as submitted in xrEndFrame
     uint32_t layer_count = 0;
-    bool depth = false;                // a projection view carried XrCompositionLayerDepthInfoKHR
+    bool depth = false;  // a projection view carried XrCompositionLayerDepthInfoKHR
   };
   struct Transition {
     uint64_t frame = 0;

@@ -42,9 +42,8 @@ struct WrittenTime {
   double value = 0;
 };
 
-const std::array<std::string_view, 11> kInputs = {"trigger", "select", "squeeze", "thumbstick", "thumbstick_click",
-                                                  "menu",    "a",      "b",       "x",          "y",
-                                                  "system"};
+const std::array<std::string_view, 11> kInputs = {
+    "trigger", "select", "squeeze", "thumbstick", "thumbstick_click", "menu", "a", "b", "x", "y", "system"};
 const std::array<std::string_view, 6> kSessionRequests = {"focus_loss",      "focus_return", "visitor_absent",
                                                           "visitor_present", "request_exit", "loss_pending"};
 const std::array<std::string_view, 5> kProfiles = {"khr/simple_controller", "oculus/touch_controller",
@@ -97,7 +96,8 @@ Result<WrittenTime> parse_time(const Parser& p, size_t index) {
     const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size() - 1, seconds);
     if (ec == std::errc() && end == t.data() + t.size() - 1 && seconds >= 0) return WrittenTime{false, seconds};
   }
-  return p.error(index, "expected a time: a frame number like f12 or seconds like 0.5s, found '" + std::string(t) + "'");
+  return p.error(index,
+                 "expected a time: a frame number like f12 or seconds like 0.5s, found '" + std::string(t) + "'");
 }
 
 // Reads "X Y Z [QX QY QZ QW | yaw D [pitch D]]" from INDEX to the end of the line.
@@ -240,8 +240,10 @@ liyuan::Status parse_at(const Parser& p, Script& script, uint32_t line, std::vec
     return {};
   }
   if (std::find(kInputs.begin(), kInputs.end(), what) == kInputs.end())
-    return p.error(3, "expected aim, grip, pose or an input (trigger, select, squeeze, thumbstick, "
-                      "thumbstick_click, menu, a, b, x, y, system), found '" + std::string(what) + "'");
+    return p.error(3,
+                   "expected aim, grip, pose or an input (trigger, select, squeeze, thumbstick, "
+                   "thumbstick_click, menu, a, b, x, y, system), found '" +
+                       std::string(what) + "'");
   ScriptEvent event{0, ScriptEvent::Kind::Input, hand, std::string(what), 0, 0, line};
   auto x = p.number(4, what == "thumbstick" ? "an x value between -1 and 1" : "a value between 0 and 1");
   if (!x) return x.error();
@@ -266,8 +268,8 @@ XrPosef PoseTrack::at(double time_s, const XrPosef& fallback) const {
   if (keys.empty()) return fallback;
   if (time_s <= keys.front().time_s) return keys.front().pose;
   if (time_s >= keys.back().time_s) return keys.back().pose;
-  const auto next = std::upper_bound(keys.begin(), keys.end(), time_s,
-                                     [](double t, const PoseKey& key) { return t < key.time_s; });
+  const auto next =
+      std::upper_bound(keys.begin(), keys.end(), time_s, [](double t, const PoseKey& key) { return t < key.time_s; });
   const PoseKey& b = *next;
   const PoseKey& a = *(next - 1);
   if (b.time_s == a.time_s) return b.pose;

@@ -33,7 +33,7 @@ struct PoseTrack {
 // What happens at a frame: a controller input changes, the session is asked to change, or the frame is captured.
 struct ScriptEvent {
   enum class Kind : uint8_t { Input, Session, Capture };
-  uint64_t frame = 0;      // the index of the xrWaitFrame call (0-based, counted over the whole instance)
+  uint64_t frame = 0;  // the index of the xrWaitFrame call (0-based, counted over the whole instance)
   Kind kind = Kind::Input;
   Hand hand = Hand::Right;  // Input
   std::string name;         // Input: trigger, select, squeeze, thumbstick, thumbstick_click, menu, a, b, x, y,
@@ -52,10 +52,10 @@ struct Script {
   float ipd_m = 0.064f;
   double refresh_hz = 90.0;
   std::string controller_profile = "/interaction_profiles/oculus/touch_controller";
-  std::string capture_dir;  // where captures go; XRSIM_CAPTURE_DIR overrides
+  std::string capture_dir;  // where captures go, relative to the script's folder; XRSIM_CAPTURE_DIR overrides
   PoseTrack head;
-  std::array<PoseTrack, 2> aim;   // by Hand
-  std::array<PoseTrack, 2> grip;  // by Hand
+  std::array<PoseTrack, 2> aim;     // by Hand
+  std::array<PoseTrack, 2> grip;    // by Hand
   std::vector<ScriptEvent> events;  // sorted by frame, stable
 };
 

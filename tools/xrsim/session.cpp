@@ -1,8 +1,8 @@
-#include "session_lifetime.h"
-
 #include "core/log.h"
 #include "entry_points.h"
 #include "events.h"
+#include "session_lifetime.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -10,10 +10,14 @@ namespace {
 // Rank of the running states: READY (not yet synchronized) 0, SYNCHRONIZED 1, VISIBLE 2, FOCUSED 3.
 int running_rank(XrSessionState state) {
   switch (state) {
-    case XR_SESSION_STATE_SYNCHRONIZED: return 1;
-    case XR_SESSION_STATE_VISIBLE: return 2;
-    case XR_SESSION_STATE_FOCUSED: return 3;
-    default: return 0;
+    case XR_SESSION_STATE_SYNCHRONIZED:
+      return 1;
+    case XR_SESSION_STATE_VISIBLE:
+      return 2;
+    case XR_SESSION_STATE_FOCUSED:
+      return 3;
+    default:
+      return 0;
   }
 }
 
@@ -61,6 +65,7 @@ XrResult destroy_session(XrSession handle) {
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
   Instance* instance = session->instance;
   destroy_session_objects(*session);
+  drop_session_events(*instance, handle);
   instance->session.reset();
   return XR_SUCCESS;
 }
@@ -156,6 +161,12 @@ void apply_session_request(Instance& instance, const std::string& request) {
   if (request == "visitor_absent") instance.visitor_absent = true;
   if (request == "visitor_present") instance.visitor_absent = false;
   if (session == nullptr || session->lost) return;
+  if (instance.user_presence && (request == "visitor_absent" || request == "visitor_present")) {
+    XrEventDataUserPresenceChangedEXT event{XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT, nullptr,
+                                            reinterpret_cast<XrSession>(session),
+                                            XrBool32(request == "visitor_present" ? XR_TRUE : XR_FALSE)};
+    push_event(instance, &event, sizeof(event));
+  }
   if (request == "request_exit") session->exit_requested = true;
   if (request == "loss_pending") {
     change_session_state(*session, XR_SESSION_STATE_LOSS_PENDING);

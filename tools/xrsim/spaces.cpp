@@ -29,12 +29,14 @@ std::optional<XrPosef> stage_pose(const Space& space, XrTime time) {
     return compose(*hand, space.offset);
   }
   switch (space.reference_type) {
-    case XR_REFERENCE_SPACE_TYPE_VIEW: return compose(head_pose(instance, time), space.offset);
+    case XR_REFERENCE_SPACE_TYPE_VIEW:
+      return compose(head_pose(instance, time), space.offset);
     case XR_REFERENCE_SPACE_TYPE_LOCAL: {
       const XrPosef start = instance.script.head.at(0, kDefaultHead);
       return compose(XrPosef{{0, 0, 0, 1}, start.position}, space.offset);
     }
-    default: return space.offset;  // STAGE
+    default:
+      return space.offset;  // STAGE
   }
 }
 
@@ -89,9 +91,8 @@ XrResult create_action_space(XrSession handle, const XrActionSpaceCreateInfo* in
   Action* action = lookup_action(info->action);
   if (action == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (action->type != XR_ACTION_TYPE_POSE_INPUT) return XR_ERROR_ACTION_TYPE_MISMATCH;
-  if (info->subactionPath != XR_NULL_PATH &&
-      std::find(action->subaction_paths.begin(), action->subaction_paths.end(), info->subactionPath) ==
-          action->subaction_paths.end())
+  if (info->subactionPath != XR_NULL_PATH && std::find(action->subaction_paths.begin(), action->subaction_paths.end(),
+                                                       info->subactionPath) == action->subaction_paths.end())
     return XR_ERROR_PATH_UNSUPPORTED;
   if (!is_unit(info->poseInActionSpace.orientation)) return XR_ERROR_POSE_INVALID;
   auto space = std::make_unique<Space>();

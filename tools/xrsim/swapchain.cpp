@@ -9,11 +9,12 @@
 namespace xrsim {
 namespace {
 
-constexpr std::array<int64_t, 5> kFormats = {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB,
-                                             VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM,
-                                             VK_FORMAT_D32_SFLOAT};
+constexpr std::array<int64_t, 5> kFormats = {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB, VK_FORMAT_R8G8B8A8_UNORM,
+                                             VK_FORMAT_B8G8R8A8_UNORM, VK_FORMAT_D32_SFLOAT};
 
-bool is_depth(int64_t format) { return format == VK_FORMAT_D32_SFLOAT; }
+bool is_depth(int64_t format) {
+  return format == VK_FORMAT_D32_SFLOAT;
+}
 
 XrResult enumerate_swapchain_formats(XrSession handle, uint32_t capacity, uint32_t* count, int64_t* formats) {
   Session* session = nullptr;
@@ -47,13 +48,14 @@ void destroy_images(VulkanDevice& vk, Swapchain& swapchain) {
   swapchain.images.clear();
 }
 
-// Creates the images and moves them to the layout the application acquires them in.
+// Creates the images with memory bound; they reach the application's layout on first acquisition.
 XrResult create_images(VulkanDevice& vk, Swapchain& swapchain) {
   const XrSwapchainCreateInfo& info = swapchain.info;
   const bool depth = is_depth(info.format);
   for (uint32_t i = 0; i < kSwapchainImageCount; ++i) {
     VkImageCreateInfo image_info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
-    image_info.flags = (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT : 0;
+    image_info.flags =
+        (info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT : 0;
     image_info.imageType = VK_IMAGE_TYPE_2D;
     image_info.format = VkFormat(info.format);
     image_info.extent = {info.width, info.height, 1};
@@ -78,30 +80,38 @@ XrResult create_images(VulkanDevice& vk, Swapchain& swapchain) {
       return XR_ERROR_RUNTIME_FAILURE;
     vk.fn.BindImageMemory(vk.device, image.image, swapchain.images.back().memory, 0);
   }
-  swapchain.layout = depth ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  swapchain.layout =
+      depth ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  return XR_SUCCESS;
+}
+
+// Moves image INDEX from UNDEFINED to the layout the application receives it in. Done at its first acquisition:
+// XR_KHR_vulkan_enable lets the runtime use the application's queue in xrAcquireSwapchainImage, not at creation.
+XrResult hand_over(VulkanDevice& vk, Swapchain& swapchain, uint32_t index) {
+  Swapchain::Image& image = swapchain.images[index];
+  if (image.handed_over) return XR_SUCCESS;
+  const XrSwapchainCreateInfo& info = swapchain.info;
+  const bool depth = is_depth(info.format);
   const liyuan::Status moved = submit_and_wait(vk, [&](VkCommandBuffer cmd) {
-    std::vector<VkImageMemoryBarrier> barriers;
-    for (const Swapchain::Image& image : swapchain.images) {
-      VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-      b.srcAccessMask = 0;
-      b.dstAccessMask = depth ? VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
-                              : VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-      b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-      b.newLayout = swapchain.layout;
-      b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-      b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-      b.image = image.image;
-      b.subresourceRange = {VkImageAspectFlags(depth ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT), 0,
-                            info.mipCount, 0, info.arraySize};
-      barriers.push_back(b);
-    }
+    VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+    b.srcAccessMask = 0;
+    b.dstAccessMask = depth ? VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
+                            : VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    b.newLayout = swapchain.layout;
+    b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.image = image.image;
+    b.subresourceRange = {VkImageAspectFlags(depth ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT), 0,
+                          info.mipCount, 0, info.arraySize};
     const VkPipelineStageFlags stages =
         depth ? VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT
               : VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
-    vk.fn.CmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, stages, 0, 0, nullptr, 0, nullptr,
-                             uint32_t(barriers.size()), barriers.data());
+    vk.fn.CmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, stages, 0, 0, nullptr, 0, nullptr, 1, &b);
   });
-  return moved ? XR_SUCCESS : XR_ERROR_RUNTIME_FAILURE;
+  if (!moved) return XR_ERROR_RUNTIME_FAILURE;
+  image.handed_over = true;
+  return XR_SUCCESS;
 }
 
 XrResult create_swapchain(XrSession handle, const XrSwapchainCreateInfo* info, XrSwapchain* out) {
@@ -168,6 +178,8 @@ XrResult acquire_image(XrSwapchain handle, const XrSwapchainImageAcquireInfo* in
   if ((info != nullptr && info->type != XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO) || index == nullptr)
     return XR_ERROR_VALIDATION_FAILURE;
   if (swapchain->held.size() == swapchain->images.size()) return XR_ERROR_CALL_ORDER_INVALID;
+  if (XrResult r = hand_over(swapchain->session->vulkan, *swapchain, swapchain->next_to_acquire); r != XR_SUCCESS)
+    return r;
   *index = swapchain->next_to_acquire;
   swapchain->held.push_back({*index, false});
   swapchain->next_to_acquire = (swapchain->next_to_acquire + 1) % uint32_t(swapchain->images.size());
@@ -179,8 +191,9 @@ XrResult wait_image(XrSwapchain handle, const XrSwapchainImageWaitInfo* info) {
   if (swapchain == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (swapchain->session->lost) return XR_ERROR_SESSION_LOST;
   if (info == nullptr || info->type != XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO) return XR_ERROR_VALIDATION_FAILURE;
+  // The oldest acquired image not yet waited; a waited image must be released before the next wait.
   for (Swapchain::Held& held : swapchain->held) {
-    if (held.waited) continue;
+    if (held.waited) return XR_ERROR_CALL_ORDER_INVALID;
     held.waited = true;
     return XR_SUCCESS;  // the simulated compositor never holds an image: it is ready at once
   }

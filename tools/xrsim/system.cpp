@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "entry_points.h"
+#include "user_presence.h"
 
 namespace xrsim {
 namespace {
@@ -29,6 +30,9 @@ XrResult get_system_properties(XrInstance handle, XrSystemId system, XrSystemPro
   properties->graphicsProperties.maxLayerCount = kMaxLayerCount;
   properties->trackingProperties.orientationTracking = XR_TRUE;
   properties->trackingProperties.positionTracking = XR_TRUE;
+  for (auto* next = static_cast<XrBaseOutStructure*>(properties->next); next != nullptr; next = next->next)
+    if (next->type == XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT)
+      reinterpret_cast<XrSystemUserPresencePropertiesEXT*>(next)->supportsUserPresence = XR_TRUE;
   return XR_SUCCESS;
 }
 

@@ -47,10 +47,10 @@ XrResult get_vulkan_graphics_device(XrInstance handle, const XrVulkanGraphicsDev
     return XR_ERROR_VALIDATION_FAILURE;
   if (info->systemId != kSystemId) return XR_ERROR_SYSTEM_INVALID;
   if (!instance->graphics_requirements_queried) return XR_ERROR_GRAPHICS_REQUIREMENTS_CALL_MISSING;
-  PFN_vkGetInstanceProcAddr get = instance->vk_get_instance_proc_addr ? instance->vk_get_instance_proc_addr
-                                                                       : &vkGetInstanceProcAddr;
-  const auto enumerate = reinterpret_cast<PFN_vkEnumeratePhysicalDevices>(
-      get(info->vulkanInstance, "vkEnumeratePhysicalDevices"));
+  PFN_vkGetInstanceProcAddr get =
+      instance->vk_get_instance_proc_addr ? instance->vk_get_instance_proc_addr : &vkGetInstanceProcAddr;
+  const auto enumerate =
+      reinterpret_cast<PFN_vkEnumeratePhysicalDevices>(get(info->vulkanInstance, "vkEnumeratePhysicalDevices"));
   if (enumerate == nullptr) return XR_ERROR_RUNTIME_FAILURE;
   uint32_t count = 0;
   enumerate(info->vulkanInstance, &count, nullptr);
@@ -79,8 +79,8 @@ XrResult create_vulkan_device(XrInstance handle, const XrVulkanDeviceCreateInfoK
   if (!instance->graphics_requirements_queried) return XR_ERROR_GRAPHICS_REQUIREMENTS_CALL_MISSING;
   if (instance->vk_physical_device == VK_NULL_HANDLE || info->vulkanPhysicalDevice != instance->vk_physical_device)
     return XR_ERROR_GRAPHICS_DEVICE_INVALID;
-  const auto create = reinterpret_cast<PFN_vkCreateDevice>(
-      info->pfnGetInstanceProcAddr(instance->vk_instance, "vkCreateDevice"));
+  const auto create =
+      reinterpret_cast<PFN_vkCreateDevice>(info->pfnGetInstanceProcAddr(instance->vk_instance, "vkCreateDevice"));
   if (create == nullptr) return XR_ERROR_RUNTIME_FAILURE;
   *vk_result = create(info->vulkanPhysicalDevice, info->vulkanCreateInfo, info->vulkanAllocator, device);
   return XR_SUCCESS;
