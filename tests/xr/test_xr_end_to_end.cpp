@@ -169,6 +169,9 @@ TEST(XrEndToEnd, VisitorAbsentPausesTheShowThenResetsIt) {
   EXPECT_NE(reset, std::string::npos) << out;
   EXPECT_NE(back, std::string::npos) << out;
   EXPECT_LT(held, reset);
+  // xrsim offers XR_EXT_user_presence, so the headset also says so in words.
+  EXPECT_NE(out.find("the headset says the visitor is gone"), std::string::npos) << out;
+  EXPECT_NE(out.find("the headset says the visitor is here"), std::string::npos) << out;
   std::vector<std::string> states = states_of(run.report, 1);
   EXPECT_GE(std::count(states.begin(), states.end(), "XR_SESSION_STATE_FOCUSED"), 2);  // it came back
   // While the headset was off the runtime said shouldRender = false: those frames drew nothing and ended empty.

@@ -18,6 +18,10 @@ XrRun play_in_headset(const std::filesystem::path& dir, const std::string& scrip
   std::filesystem::path report = dir / "report.json";
   setenv("XR_RUNTIME_JSON", LIYUAN_XRSIM_MANIFEST, 1);
   setenv("XR_ENABLE_API_LAYERS", "XR_APILAYER_LUNARG_core_validation", 1);
+  // The core validation layer also writes every message to this file (created only when there is one).
+  run.validation_log = dir / "core-validation.txt";
+  setenv("XR_CORE_VALIDATION_EXPORT_TYPE", "text", 1);
+  setenv("XR_CORE_VALIDATION_FILE_NAME", run.validation_log.c_str(), 1);
   setenv("XRSIM_REPORT", report.c_str(), 1);
   setenv("XRSIM_CAPTURE_DIR", run.captures.c_str(), 1);
   if (script.empty()) {
@@ -39,6 +43,9 @@ void expect_clean(const XrRun& run, const std::vector<std::string>& allowed) {
   EXPECT_EQ(run.command.exit_code, 0) << run.command.output;
   EXPECT_EQ(run.command.output.find("validation:"), std::string::npos) << run.command.output;
   EXPECT_EQ(run.command.output.find("VUID"), std::string::npos) << run.command.output;
+  std::error_code ec;
+  EXPECT_TRUE(!std::filesystem::exists(run.validation_log) || std::filesystem::file_size(run.validation_log, ec) == 0)
+      << "the OpenXR core validation layer reported messages: " << run.validation_log;
   ASSERT_TRUE(run.report.is_object()) << "xrsim wrote no report\n" << run.command.output;
   for (const auto& error : run.report["errors"])
     EXPECT_NE(std::find(allowed.begin(), allowed.end(), error["result"].get<std::string>()), allowed.end())

@@ -17,6 +17,7 @@ struct XrRun {
   CommandResult command;
   nlohmann::json report;            // xrsim's report (empty when it wrote none)
   std::filesystem::path captures;  // where xrsim wrote captured eye images
+  std::filesystem::path validation_log;  // the OpenXR core validation layer's messages, if it had any
 };
 
 // The hall tests/xr plays: tests/data/exhibitions/headset.

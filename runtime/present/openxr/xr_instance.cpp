@@ -173,12 +173,12 @@ XrResult find_hmd(XrRuntime& runtime) {
   get_info.formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY;
   if (XrResult r = xrGetSystem(runtime.instance, &get_info, &system.id); XR_FAILED(r)) return r;
 
+  // XrSystemUserPresencePropertiesEXT is not chained: validation layers older than the extension (Debian 12's 1.0.20)
+  // reject an unknown structure. A system without presence sensing simply never sends the event.
   XrSystemProperties properties{XR_TYPE_SYSTEM_PROPERTIES};
-  XrSystemUserPresencePropertiesEXT presence{kTypeSystemUserPresenceProperties};
-  if (runtime.user_presence_extension) properties.next = &presence;
   if (XrResult r = xrGetSystemProperties(runtime.instance, system.id, &properties); XR_FAILED(r)) return r;
   system.name = properties.systemName;
-  system.user_presence = runtime.user_presence_extension && presence.supportsUserPresence;
+  system.user_presence = runtime.user_presence_extension;
 
   uint32_t count = 0;
   if (XrResult r = xrEnumerateViewConfigurations(runtime.instance, system.id, 0, &count, nullptr); XR_FAILED(r))

@@ -21,7 +21,7 @@ struct HmdSystem {
   XrSystemId id = XR_NULL_SYSTEM_ID;
   std::string name;                   // the runtime's name for the headset
   XrViewConfigurationView eyes[2]{};  // recommended and largest image sizes per eye
-  bool user_presence = false;         // XR_EXT_user_presence: the headset says when it is put on or taken off
+  bool user_presence = false;         // XR_EXT_user_presence enabled: the headset may say when it is put on or off
 };
 
 // The instance and what it was created with. Destroying it destroys the messenger and the instance; sessions on it

@@ -9,24 +9,16 @@
 #define XR_EXT_USER_PRESENCE_EXTENSION_NAME "XR_EXT_user_presence"
 namespace liyuan::present::xr {
 inline constexpr XrStructureType kTypeEventDataUserPresenceChanged = XrStructureType(1000470000);
-inline constexpr XrStructureType kTypeSystemUserPresenceProperties = XrStructureType(1000470001);
 struct XrEventDataUserPresenceChangedEXT {
   XrStructureType type;
   const void* next;
   XrSession session;
   XrBool32 isUserPresent;
 };
-struct XrSystemUserPresencePropertiesEXT {
-  XrStructureType type;
-  void* next;
-  XrBool32 supportsUserPresence;
-};
 }  // namespace liyuan::present::xr
 #else
 namespace liyuan::present::xr {
 inline constexpr XrStructureType kTypeEventDataUserPresenceChanged = XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT;
-inline constexpr XrStructureType kTypeSystemUserPresenceProperties = XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT;
 using ::XrEventDataUserPresenceChangedEXT;
-using ::XrSystemUserPresencePropertiesEXT;
 }  // namespace liyuan::present::xr
 #endif
