@@ -36,7 +36,6 @@ class VisitorComfort {
   const mat4& destination() const { return pending_ ? target_ : stage_; }
   float fade() const;      // 0 clear … 1 black
   float vignette() const;  // 0 none … vignette_strength
-  const ComfortOptions& options() const { return options_; }
 
  private:
   ComfortOptions options_;

@@ -16,7 +16,6 @@ class HeadStillness {
   bool update(const vec3& position, const quat& orientation, double dt);
   // Forgets the history (a new session, or the head was not tracked).
   void reset() { has_reference_ = false; still_for_ = 0.0; }
-  double still_for() const { return still_for_; }
 
  private:
   double still_seconds_;

@@ -323,7 +323,6 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
   XrResult ended = xrEndFrame(session_.handle(), &end_info);
   if (lose_session_on(ended)) return pending_events();
   if (Status s = xr::xr_check(ended, "xrEndFrame"); !s) return s.error();
-  ++frames_ended_;
   return pending_events();
 }
 

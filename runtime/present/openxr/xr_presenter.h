@@ -50,10 +50,6 @@ class XrPresenter final : public Presenter {
   // to the Vulkan validation report (so that commands exit with kExitValidation on either).
   void shutdown() override;
 
-  // For logs and tests: the runtime's name, the stage kind, frames handed to xrEndFrame.
-  const xr::XrRuntime& runtime() const { return *runtime_; }
-  uint64_t frames_ended() const { return frames_ended_; }
-
  private:
   explicit XrPresenter(const XrPresenterOptions& options) : options_(options), stillness_(options.absent_after_still) {}
   Status start_session();
@@ -97,7 +93,6 @@ class XrPresenter final : public Presenter {
   bool user_present_ = true;  // XR_EXT_user_presence
   bool head_still_ = false;
   xr::HeadStillness stillness_;
-  uint64_t frames_ended_ = 0;
   bool messages_counted_ = false;
 };
 
