@@ -18,6 +18,17 @@ const std::string kHead =
     "option refresh_hz 30\n"
     "at f0 head 0 1.3 0\n";
 
+// The mean row of IMAGE's bright pixels (luminance above 120): where the lit plinth top and bottle are.
+double bright_row(const RgbaImage& image) {
+  double rows = 0.0, count = 0.0;
+  for (uint32_t y = 0; y < image.height; ++y)
+    for (uint32_t x = 0; x < image.width; ++x) {
+      const uint8_t* p = image.pixel(x, y);
+      if (0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2] > 120.0) rows += y, count += 1.0;
+    }
+  return count > 0.0 ? rows / count : -1.0;
+}
+
 size_t count_of(const std::string& text, const std::string& what) {
   size_t count = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
@@ -234,6 +245,26 @@ TEST(XrEndToEnd, APathMarkedGlideCarriesTheVisitorWithoutFades) {
     EXPECT_GT(mean_luminance(image), 0.5 * mean_luminance(first)) << "frame " << frame;
     first = image;
   }
+}
+
+TEST(XrEndToEnd, SeatedRaisesTheViewSoTheExhibitSitsLowerInTheImage) {
+  std::filesystem::path dir = output_dir();
+  std::filesystem::create_directories(dir / "standing");
+  std::filesystem::create_directories(dir / "seated");
+  XrRun standing = play_in_headset(dir / "standing", kHead + "at f5 capture\n", {"--duration", "0.3"});
+  XrRun seated = play_in_headset(dir / "seated", kHead + "at f5 capture\n", {"--duration", "0.3", "--seated"});
+  expect_clean(standing);
+  expect_clean(seated);
+  double standing_row = bright_row(read_capture(standing, 5, 0)), seated_row = bright_row(read_capture(seated, 5, 0));
+  ASSERT_GT(standing_row, 0.0);
+  EXPECT_GT(seated_row, standing_row + 10.0) << "standing " << standing_row << ", seated " << seated_row;
+}
+
+TEST(XrEndToEnd, WithoutAStageSpaceLocalIsLoweredToTheFloor) {
+  XrRun run = play_in_headset(output_dir(), kHead + "option no_stage\n", {"--duration", "0.3"});
+  expect_clean(run);
+  EXPECT_NE(run.command.output.find("stage space LOCAL with the floor 1.6 m below the head"), std::string::npos)
+      << run.command.output;
 }
 
 TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {
