@@ -195,6 +195,32 @@ TEST(XrEndToEnd, VisitorAbsentPausesTheShowThenResetsIt) {
   EXPECT_LE(size_t(drawn) + empty, run.report["frames"].size() + 1) << "frames without a layer were not drawn";
 }
 
+TEST(XrEndToEnd, LosingFocusHoldsTheShowButDoesNotResetIt) {
+  // A system menu over the show (VISIBLE, not FOCUSED): the visitor is still there.
+  XrRun run = play_in_headset(output_dir(),
+                              kHead +
+                                  "at f10 session focus_loss\n"
+                                  "at f40 session focus_return\n",
+                              {"--duration", "1.6", "--reset-after", "0.3"});
+  expect_clean(run);
+  const std::string& out = run.command.output;
+  size_t held = out.find("nobody is watching: the show holds", out.find("the visitor is back"));
+  EXPECT_NE(held, std::string::npos) << out;
+  EXPECT_NE(out.find("the visitor is back", held), std::string::npos) << out;
+  EXPECT_EQ(out.find("back to the start"), std::string::npos) << out;
+}
+
+TEST(XrEndToEnd, TheRuntimeAskingToExitEndsTheShowCleanly) {
+  XrRun run = play_in_headset(output_dir(), kHead + "at f10 session request_exit\n", {"--duration", "5"});
+  expect_clean(run);
+  EXPECT_NE(run.command.output.find("the runtime ends the session (XR_SESSION_STATE_EXITING)"), std::string::npos)
+      << run.command.output;
+  EXPECT_LT(run.report["frames"].size(), 20u);  // it stopped there, not after five seconds
+  std::vector<std::string> states = states_of(run.report, 1);
+  ASSERT_FALSE(states.empty());
+  EXPECT_EQ(states.back(), "XR_SESSION_STATE_EXITING");
+}
+
 TEST(XrEndToEnd, AHeadThatHoldsPerfectlyStillCountsAsAbsent) {
   XrRun run = play_in_headset(output_dir(), kHead, {"--duration", "2", "--absent-after", "0.5", "--reset-after", "1"});
   expect_clean(run);
