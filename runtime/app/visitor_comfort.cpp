@@ -1,9 +1,8 @@
 #include "app/visitor_comfort.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace liyuan::app {
 
@@ -12,8 +11,10 @@ void VisitorComfort::fade_to(const mat4& world_from_stage) {
   if (!pending_) {
     pending_ = true;
     // Already past the dark middle of a fade (coming back in): go dark again from where the fade is.
-    if (fading_ && fade_clock_ > options_.fade_seconds) fade_clock_ = 2.0 * options_.fade_seconds - fade_clock_;
-    else if (!fading_) fade_clock_ = 0.0;
+    if (fading_ && fade_clock_ > options_.fade_seconds)
+      fade_clock_ = 2.0 * options_.fade_seconds - fade_clock_;
+    else if (!fading_)
+      fade_clock_ = 0.0;
     fading_ = true;
   }
   if (options_.fade_seconds <= 0.0) advance(0.0);
@@ -74,8 +75,8 @@ mat4 stage_at_viewpoint(const vec3& position, const quat& rotation, float floor)
 
 mat4 turn_about_head(const mat4& world_from_stage, const vec3& head, float angle) {
   vec3 pivot(head.x, 0.0f, head.z);
-  return world_from_stage * glm::translate(mat4(1.0f), pivot) *
-         glm::rotate(mat4(1.0f), angle, vec3(0.0f, 1.0f, 0.0f)) * glm::translate(mat4(1.0f), -pivot);
+  return world_from_stage * glm::translate(mat4(1.0f), pivot) * glm::rotate(mat4(1.0f), angle, vec3(0.0f, 1.0f, 0.0f)) *
+         glm::translate(mat4(1.0f), -pivot);
 }
 
 mat4 move_head_to(const mat4& world_from_stage, const vec3& head, const vec3& point) {

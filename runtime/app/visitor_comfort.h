@@ -9,8 +9,8 @@
 namespace liyuan::app {
 
 struct ComfortOptions {
-  double fade_seconds = 0.15;    // each way: to black, then back
-  double vignette_seconds = 0.3;  // the vignette fades out this long after the last motion
+  double fade_seconds = 0.15;      // each way: to black, then back
+  double vignette_seconds = 0.3;   // the vignette fades out this long after the last motion
   float vignette_strength = 0.6f;  // 0 none … 1 only a small circle in the middle stays clear
   bool seated = false;
   float seated_height = 0.4f;  // metres the stage rises when seated (1.2 m seated eyes → 1.6 m standing)
@@ -41,7 +41,7 @@ class VisitorComfort {
   ComfortOptions options_;
   mat4 stage_{1.0f};
   mat4 target_{1.0f};
-  bool pending_ = false;    // a faded move is underway
+  bool pending_ = false;     // a faded move is underway
   double fade_clock_ = 0.0;  // seconds into the fade (0 … 2 · fade_seconds)
   bool fading_ = false;
   double since_motion_ = 1e9;

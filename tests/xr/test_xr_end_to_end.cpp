@@ -116,8 +116,11 @@ TEST_P(XrControllers, SelectOpensTheHotspot) {
   XrRun run = play_in_headset(output_dir(),
                               kHead + "option controller " + profile + "\n" +
                                   "at f0 right aim 0 1.28 0\n"
-                                  "at f8 right " + button + " 1\n"
-                                  "at f10 right " + button + " 0\n",
+                                  "at f8 right " +
+                                  button +
+                                  " 1\n"
+                                  "at f10 right " +
+                                  button + " 0\n",
                               {"--duration", "0.5"});
   expect_clean(run);
   EXPECT_EQ(count_of(run.command.output, "hotspot 'water-bottle' opened"), 1u) << run.command.output;
@@ -295,8 +298,8 @@ TEST(XrEndToEnd, WithoutAStageSpaceLocalIsLoweredToTheFloor) {
 
 TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {
   setenv("XR_RUNTIME_JSON", (output_dir() / "no-such-runtime.json").c_str(), 1);
-  CommandResult result = run_command(runtime_exe(), {"play", headset_hall().string(), "--duration", "0.1", "--size",
-                                                     "64x64"});
+  CommandResult result =
+      run_command(runtime_exe(), {"play", headset_hall().string(), "--duration", "0.1", "--size", "64x64"});
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("no OpenXR runtime (XR_ERROR_"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("set XR_RUNTIME_JSON to a runtime's manifest"), std::string::npos) << result.output;

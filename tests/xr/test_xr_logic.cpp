@@ -22,8 +22,8 @@ TEST(XrSessionSteps, FollowTheSpec) {
   EXPECT_EQ(present::xr::step_for_state(XR_SESSION_STATE_STOPPING), SessionStep::End);
   EXPECT_EQ(present::xr::step_for_state(XR_SESSION_STATE_LOSS_PENDING), SessionStep::Recreate);
   EXPECT_EQ(present::xr::step_for_state(XR_SESSION_STATE_EXITING), SessionStep::Quit);
-  for (XrSessionState quiet : {XR_SESSION_STATE_IDLE, XR_SESSION_STATE_SYNCHRONIZED, XR_SESSION_STATE_VISIBLE,
-                               XR_SESSION_STATE_FOCUSED})
+  for (XrSessionState quiet :
+       {XR_SESSION_STATE_IDLE, XR_SESSION_STATE_SYNCHRONIZED, XR_SESSION_STATE_VISIBLE, XR_SESSION_STATE_FOCUSED})
     EXPECT_EQ(present::xr::step_for_state(quiet), SessionStep::None);
 }
 
@@ -37,8 +37,8 @@ TEST(XrResultNames, NameTheResult) {
 }
 
 TEST(XrStage, StageWhereOfferedElseLocalLoweredToTheFloor) {
-  auto stage = present::xr::choose_stage({XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL,
-                                          XR_REFERENCE_SPACE_TYPE_STAGE});
+  auto stage = present::xr::choose_stage(
+      {XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL, XR_REFERENCE_SPACE_TYPE_STAGE});
   EXPECT_EQ(stage.type, XR_REFERENCE_SPACE_TYPE_STAGE);
   EXPECT_EQ(stage.origin.position.y, 0.0f);
   auto local = present::xr::choose_stage({XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL});
@@ -47,9 +47,9 @@ TEST(XrStage, StageWhereOfferedElseLocalLoweredToTheFloor) {
 }
 
 TEST(XrSwapchain, PicksAnSrgbFormatInTheRuntimesOrder) {
-  EXPECT_EQ(present::xr::choose_color_format({VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_SRGB,
-                                              VK_FORMAT_R8G8B8A8_SRGB}),
-            VK_FORMAT_B8G8R8A8_SRGB);
+  EXPECT_EQ(
+      present::xr::choose_color_format({VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_SRGB, VK_FORMAT_R8G8B8A8_SRGB}),
+      VK_FORMAT_B8G8R8A8_SRGB);
   EXPECT_EQ(present::xr::choose_color_format({VK_FORMAT_R16G16B16A16_SFLOAT}), VK_FORMAT_UNDEFINED);
 }
 
@@ -57,9 +57,9 @@ TEST(XrInput, SnapTurnFiresOncePerPush) {
   present::xr::SnapSwitch snap;
   EXPECT_EQ(snap.update(0.5f), 0);
   EXPECT_EQ(snap.update(0.9f), 1);
-  EXPECT_EQ(snap.update(1.0f), 0);   // held: no repeat
-  EXPECT_EQ(snap.update(0.5f), 0);   // not yet back in the middle
-  EXPECT_EQ(snap.update(0.1f), 0);   // re-armed
+  EXPECT_EQ(snap.update(1.0f), 0);  // held: no repeat
+  EXPECT_EQ(snap.update(0.5f), 0);  // not yet back in the middle
+  EXPECT_EQ(snap.update(0.1f), 0);  // re-armed
   EXPECT_EQ(snap.update(-0.8f), -1);
 }
 
@@ -148,7 +148,8 @@ TEST(VisitorComfort, TeleportPutsTheHeadAboveThePoint) {
 }
 
 TEST(VisitorComfort, ViewpointStageIsLevelAndFacesItsHeading) {
-  quat heading = glm::angleAxis(glm::radians(90.0f), vec3(0, 1, 0)) * glm::angleAxis(glm::radians(-12.0f), vec3(1, 0, 0));
+  quat heading =
+      glm::angleAxis(glm::radians(90.0f), vec3(0, 1, 0)) * glm::angleAxis(glm::radians(-12.0f), vec3(1, 0, 0));
   mat4 stage = app::stage_at_viewpoint(vec3(2, 1.5f, -2), heading, 0.0f);
   EXPECT_EQ(stage[3], vec4(2, 0, -2, 1));
   vec3 forward = vec3(stage * vec4(0, 0, -1, 0));

@@ -9,7 +9,9 @@
 
 namespace liyuan::test {
 
-std::filesystem::path headset_hall() { return data_dir() / "exhibitions" / "headset" / "exhibition.yaml"; }
+std::filesystem::path headset_hall() {
+  return data_dir() / "exhibitions" / "headset" / "exhibition.yaml";
+}
 
 XrRun play_in_headset(const std::filesystem::path& dir, const std::string& script, const std::vector<std::string>& args,
                       const std::filesystem::path& input) {

@@ -2,9 +2,8 @@
 // validation layer and the Vulkan validation layer on, and reading what xrsim reports.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -15,8 +14,8 @@ namespace liyuan::test {
 
 struct XrRun {
   CommandResult command;
-  nlohmann::json report;            // xrsim's report (empty when it wrote none)
-  std::filesystem::path captures;  // where xrsim wrote captured eye images
+  nlohmann::json report;                 // xrsim's report (empty when it wrote none)
+  std::filesystem::path captures;        // where xrsim wrote captured eye images
   std::filesystem::path validation_log;  // the OpenXR core validation layer's messages, if it had any
 };
 

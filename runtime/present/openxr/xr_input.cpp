@@ -1,9 +1,8 @@
 #include "present/openxr/xr_input.h"
 
-#include <glm/gtc/quaternion.hpp>
-
 #include <cmath>
 #include <cstring>
+#include <glm/gtc/quaternion.hpp>
 #include <string>
 #include <utility>
 
@@ -113,8 +112,8 @@ Status ControllerInput::create(XrRuntime& runtime, double snap_turn_radians) {
   };
   // Every profile has both poses and a haptic output.
   auto common = [&](std::vector<Binding> bindings) {
-    for (const auto& part : {both(aim_pose_, "input/aim/pose"), both(grip_pose_, "input/grip/pose"),
-                             both(haptic_, "output/haptic")})
+    for (const auto& part :
+         {both(aim_pose_, "input/aim/pose"), both(grip_pose_, "input/grip/pose"), both(haptic_, "output/haptic")})
       bindings.insert(bindings.end(), part.begin(), part.end());
     return bindings;
   };
@@ -125,8 +124,10 @@ Status ControllerInput::create(XrRuntime& runtime, double snap_turn_radians) {
   };
   const std::vector<Binding> profiles[] = {
       common(join({both(select_, "input/select/click"), both(menu_, "input/menu/click")})),
-      common(join({both(select_, "input/trigger/value"), both(snap_turn_, "input/thumbstick"),
-                   {{teleport_, "/user/hand/left/input/x/click"}, {teleport_, "/user/hand/right/input/a/click"},
+      common(join({both(select_, "input/trigger/value"),
+                   both(snap_turn_, "input/thumbstick"),
+                   {{teleport_, "/user/hand/left/input/x/click"},
+                    {teleport_, "/user/hand/right/input/a/click"},
                     {menu_, "/user/hand/left/input/menu/click"}}})),
       common(join({both(select_, "input/trigger/click"), both(snap_turn_, "input/thumbstick"),
                    both(teleport_, "input/a/click"), both(menu_, "input/b/click")})),
@@ -148,8 +149,8 @@ Status ControllerInput::create(XrRuntime& runtime, double snap_turn_radians) {
     info.interactionProfile = *profile;
     info.countSuggestedBindings = uint32_t(suggested.size());
     info.suggestedBindings = suggested.data();
-    if (Status s = xr_check(xrSuggestInteractionProfileBindings(instance, &info),
-                            "xrSuggestInteractionProfileBindings");
+    if (Status s =
+            xr_check(xrSuggestInteractionProfileBindings(instance, &info), "xrSuggestInteractionProfileBindings");
         !s)
       return make_error(s.error().message + " for " + kInteractionProfiles[p]);
   }
@@ -192,8 +193,7 @@ bool ControllerInput::pressed_now(XrAction action, const Hand& hand) const {
   return state.isActive && state.changedSinceLastSync && state.currentState;
 }
 
-Status ControllerInput::locate_aim(const Hand& hand, XrSpace stage, XrTime time, vec3& origin,
-                                   vec3& direction) const {
+Status ControllerInput::locate_aim(const Hand& hand, XrSpace stage, XrTime time, vec3& origin, vec3& direction) const {
   XrSpaceLocation location{XR_TYPE_SPACE_LOCATION};
   if (Status s = xr_check(xrLocateSpace(hand.aim, stage, time, &location), "xrLocateSpace"); !s) return s;
   const XrSpaceLocationFlags needed = XR_SPACE_LOCATION_POSITION_VALID_BIT | XR_SPACE_LOCATION_ORIENTATION_VALID_BIT;

@@ -18,8 +18,8 @@ namespace liyuan::present::xr {
 
 // The interaction profiles Liyuan suggests bindings for.
 inline constexpr const char* kInteractionProfiles[] = {
-    "/interaction_profiles/khr/simple_controller",     "/interaction_profiles/oculus/touch_controller",
-    "/interaction_profiles/valve/index_controller",    "/interaction_profiles/htc/vive_controller",
+    "/interaction_profiles/khr/simple_controller",       "/interaction_profiles/oculus/touch_controller",
+    "/interaction_profiles/valve/index_controller",      "/interaction_profiles/htc/vive_controller",
     "/interaction_profiles/microsoft/motion_controller",
 };
 

@@ -15,8 +15,8 @@ namespace liyuan::present::xr {
 namespace {
 
 XRAPI_ATTR XrBool32 XRAPI_CALL on_xr_message(XrDebugUtilsMessageSeverityFlagsEXT severity,
-                                              XrDebugUtilsMessageTypeFlagsEXT /*types*/,
-                                              const XrDebugUtilsMessengerCallbackDataEXT* data, void* user) {
+                                             XrDebugUtilsMessageTypeFlagsEXT /*types*/,
+                                             const XrDebugUtilsMessengerCallbackDataEXT* data, void* user) {
   const char* text = data && data->message ? data->message : "(no message)";
   const char* function = data && data->functionName ? data->functionName : "";
   if (severity & (XR_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT | XR_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT)) {
@@ -55,8 +55,10 @@ class LoaderChatter {
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) line[--length] = '\0';
       if (length == 0) continue;
       // Our own lines (a validation message during instance creation) go back to stderr as they were.
-      if (std::strncmp(line, "liyuan:", 7) == 0) std::fprintf(stderr, "%s\n", line);
-      else log::debug("openxr loader: {}", line);
+      if (std::strncmp(line, "liyuan:", 7) == 0)
+        std::fprintf(stderr, "%s\n", line);
+      else
+        log::debug("openxr loader: {}", line);
     }
     std::fclose(file_);
   }
@@ -119,14 +121,12 @@ std::unique_ptr<XrRuntime> connect_to_runtime(XrUnavailable& why) {
   if (runtime->user_presence_extension) extensions.push_back(XR_EXT_USER_PRESENCE_EXTENSION_NAME);
 
   XrDebugUtilsMessengerCreateInfoEXT messenger_info{XR_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
-  messenger_info.messageSeverities = XR_DEBUG_UTILS_MESSAGE_SEVERITY_VERBOSE_BIT_EXT |
-                                     XR_DEBUG_UTILS_MESSAGE_SEVERITY_INFO_BIT_EXT |
-                                     XR_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT |
-                                     XR_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
-  messenger_info.messageTypes = XR_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT |
-                                XR_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
-                                XR_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT |
-                                XR_DEBUG_UTILS_MESSAGE_TYPE_CONFORMANCE_BIT_EXT;
+  messenger_info.messageSeverities =
+      XR_DEBUG_UTILS_MESSAGE_SEVERITY_VERBOSE_BIT_EXT | XR_DEBUG_UTILS_MESSAGE_SEVERITY_INFO_BIT_EXT |
+      XR_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | XR_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+  messenger_info.messageTypes =
+      XR_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT | XR_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
+      XR_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT | XR_DEBUG_UTILS_MESSAGE_TYPE_CONFORMANCE_BIT_EXT;
   messenger_info.userCallback = on_xr_message;
   messenger_info.userData = runtime->messages.get();
 
@@ -150,8 +150,8 @@ std::unique_ptr<XrRuntime> connect_to_runtime(XrUnavailable& why) {
     return nullptr;
   }
   if (debug_utils) {
-    auto create = reinterpret_cast<PFN_xrCreateDebugUtilsMessengerEXT>(
-        runtime->function("xrCreateDebugUtilsMessengerEXT"));
+    auto create =
+        reinterpret_cast<PFN_xrCreateDebugUtilsMessengerEXT>(runtime->function("xrCreateDebugUtilsMessengerEXT"));
     if (create) create(runtime->instance, &messenger_info, &runtime->messenger);
   }
   XrInstanceProperties properties{XR_TYPE_INSTANCE_PROPERTIES};
@@ -193,7 +193,7 @@ XrResult find_hmd(XrRuntime& runtime) {
 
   count = 0;
   if (XrResult r = xrEnumerateViewConfigurationViews(runtime.instance, system.id,
-                                                      XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 0, &count, nullptr);
+                                                     XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 0, &count, nullptr);
       XR_FAILED(r))
     return r;
   if (count != 2) return XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED;

@@ -43,9 +43,13 @@ std::unique_ptr<XrPresenter> XrPresenter::connect(const XrPresenterOptions& opti
   return presenter;
 }
 
-XrPresenter::~XrPresenter() { shutdown(); }
+XrPresenter::~XrPresenter() {
+  shutdown();
+}
 
-Status XrPresenter::prepare_context(gpu::ContextDesc& desc) { return xr::add_vulkan_hooks(*runtime_, desc); }
+Status XrPresenter::prepare_context(gpu::ContextDesc& desc) {
+  return xr::add_vulkan_hooks(*runtime_, desc);
+}
 
 Status XrPresenter::init(gpu::Gpu& gpu) {
   gpu_ = &gpu;
@@ -136,8 +140,8 @@ Status XrPresenter::locate(const XrFrameState& state, PresenterFrame& frame) {
   XrViewState view_state{XR_TYPE_VIEW_STATE};
   uint32_t count = 0;
   views_[0] = views_[1] = XrView{XR_TYPE_VIEW};
-  if (Status s = xr::xr_check(xrLocateViews(session_.handle(), &locate, &view_state, 2, &count, views_),
-                              "xrLocateViews");
+  if (Status s =
+          xr::xr_check(xrLocateViews(session_.handle(), &locate, &view_state, 2, &count, views_), "xrLocateViews");
       !s)
     return s;
   const XrViewStateFlags needed = XR_VIEW_STATE_ORIENTATION_VALID_BIT | XR_VIEW_STATE_POSITION_VALID_BIT;
@@ -148,17 +152,17 @@ Status XrPresenter::locate(const XrFrameState& state, PresenterFrame& frame) {
   frame.device_views = {to_view(views_[0]), to_view(views_[1])};
 
   XrSpaceLocation head{XR_TYPE_SPACE_LOCATION};
-  if (Status s = xr::xr_check(xrLocateSpace(spaces_.head, spaces_.stage, state.predictedDisplayTime, &head),
-                              "xrLocateSpace");
+  if (Status s =
+          xr::xr_check(xrLocateSpace(spaces_.head, spaces_.stage, state.predictedDisplayTime, &head), "xrLocateSpace");
       !s)
     return s;
   const XrSpaceLocationFlags tracked = XR_SPACE_LOCATION_POSITION_VALID_BIT | XR_SPACE_LOCATION_ORIENTATION_VALID_BIT;
   if ((head.locationFlags & tracked) == tracked) {
     const XrPosef& pose = head.pose;
-    head_still_ = stillness_.update(
-        vec3(pose.position.x, pose.position.y, pose.position.z),
-        quat(pose.orientation.w, pose.orientation.x, pose.orientation.y, pose.orientation.z),
-        std::max(0.0, double(state.predictedDisplayTime - previous_predicted_) * kNanoseconds));
+    head_still_ =
+        stillness_.update(vec3(pose.position.x, pose.position.y, pose.position.z),
+                          quat(pose.orientation.w, pose.orientation.x, pose.orientation.y, pose.orientation.z),
+                          std::max(0.0, double(state.predictedDisplayTime - previous_predicted_) * kNanoseconds));
   }
   return {};
 }
@@ -286,8 +290,7 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
   XrCompositionLayerProjectionView projection_views[2];
   XrCompositionLayerDepthInfoKHR depth_infos[2];
   XrCompositionLayerProjection projection{XR_TYPE_COMPOSITION_LAYER_PROJECTION};
-  const XrCompositionLayerBaseHeader* layers[] = {
-      reinterpret_cast<const XrCompositionLayerBaseHeader*>(&projection)};
+  const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<const XrCompositionLayerBaseHeader*>(&projection)};
   XrFrameEndInfo end_info{XR_TYPE_FRAME_END_INFO};
   end_info.displayTime = predicted_time_;
   end_info.environmentBlendMode = blend_mode_;
@@ -326,7 +329,9 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
   return pending_events();
 }
 
-void XrPresenter::on_hotspot_selected() { input_.pulse(); }
+void XrPresenter::on_hotspot_selected() {
+  input_.pulse();
+}
 
 void XrPresenter::shutdown() {
   if (!runtime_) return;

@@ -9,10 +9,11 @@ namespace liyuan::present::xr {
 const char* xr_result_name(XrResult result) {
   switch (result) {
 #define LIYUAN_XR_RESULT_CASE(name, value) \
-  case name: return #name;
+  case name:                               \
+    return #name;
     XR_LIST_ENUM_XrResult(LIYUAN_XR_RESULT_CASE)
 #undef LIYUAN_XR_RESULT_CASE
-    default: break;
+        default : break;
   }
   thread_local std::string unknown;
   unknown = "XrResult(" + std::to_string(int(result)) + ")";

@@ -15,10 +15,11 @@ namespace {
 const char* state_name(XrSessionState state) {
   switch (state) {
 #define LIYUAN_XR_STATE_CASE(name, value) \
-  case name: return #name;
+  case name:                              \
+    return #name;
     XR_LIST_ENUM_XrSessionState(LIYUAN_XR_STATE_CASE)
 #undef LIYUAN_XR_STATE_CASE
-    default: return "XR_SESSION_STATE_?";
+        default : return "XR_SESSION_STATE_?";
   }
 }
 
@@ -26,11 +27,16 @@ const char* state_name(XrSessionState state) {
 
 SessionStep step_for_state(XrSessionState state) {
   switch (state) {
-    case XR_SESSION_STATE_READY: return SessionStep::Begin;
-    case XR_SESSION_STATE_STOPPING: return SessionStep::End;
-    case XR_SESSION_STATE_LOSS_PENDING: return SessionStep::Recreate;
-    case XR_SESSION_STATE_EXITING: return SessionStep::Quit;
-    default: return SessionStep::None;
+    case XR_SESSION_STATE_READY:
+      return SessionStep::Begin;
+    case XR_SESSION_STATE_STOPPING:
+      return SessionStep::End;
+    case XR_SESSION_STATE_LOSS_PENDING:
+      return SessionStep::Recreate;
+    case XR_SESSION_STATE_EXITING:
+      return SessionStep::Quit;
+    default:
+      return SessionStep::None;
   }
 }
 
@@ -82,7 +88,8 @@ Status Session::enter(XrSessionState state, SessionEvents& events) {
       log::info("openxr: the runtime ends the session (XR_SESSION_STATE_EXITING)");
       events.quit = true;
       break;
-    case SessionStep::None: break;
+    case SessionStep::None:
+      break;
   }
   return {};
 }

@@ -23,8 +23,8 @@ Result<StageSpaces> create_stage_spaces(XrSession session) {
   if (Status s = xr_check(xrEnumerateReferenceSpaces(session, 0, &count, nullptr), "xrEnumerateReferenceSpaces"); !s)
     return s.error();
   std::vector<XrReferenceSpaceType> offered(count);
-  if (Status s = xr_check(xrEnumerateReferenceSpaces(session, count, &count, offered.data()),
-                          "xrEnumerateReferenceSpaces");
+  if (Status s =
+          xr_check(xrEnumerateReferenceSpaces(session, count, &count, offered.data()), "xrEnumerateReferenceSpaces");
       !s)
     return s.error();
   StageChoice choice = choose_stage(offered);

@@ -35,15 +35,15 @@ Result<std::vector<int64_t>> swapchain_formats(XrSession session) {
   if (Status s = xr_check(xrEnumerateSwapchainFormats(session, 0, &count, nullptr), "xrEnumerateSwapchainFormats"); !s)
     return s.error();
   std::vector<int64_t> formats(count);
-  if (Status s = xr_check(xrEnumerateSwapchainFormats(session, count, &count, formats.data()),
-                          "xrEnumerateSwapchainFormats");
+  if (Status s =
+          xr_check(xrEnumerateSwapchainFormats(session, count, &count, formats.data()), "xrEnumerateSwapchainFormats");
       !s)
     return s.error();
   return formats;
 }
 
 Result<ArraySwapchain> create_array_swapchain(gpu::Gpu& gpu, XrSession session, VkFormat format, uint32_t width,
-                                             uint32_t height) {
+                                              uint32_t height) {
   const VkImageAspectFlags aspect = gpu::format_aspect(format);
   const bool depth = aspect != VK_IMAGE_ASPECT_COLOR_BIT;
   ArraySwapchain swapchain;
@@ -98,8 +98,7 @@ Result<ArraySwapchain> create_array_swapchain(gpu::Gpu& gpu, XrSession session, 
       swapchain.images.back().layer_views.push_back(*view);
     }
   }
-  log::debug("openxr: {} swapchain {}x{} x2 layers, {} images", depth ? "depth" : "colour", width, height,
-             image_count);
+  log::debug("openxr: {} swapchain {}x{} x2 layers, {} images", depth ? "depth" : "colour", width, height, image_count);
   return swapchain;
 }
 

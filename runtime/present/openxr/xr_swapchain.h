@@ -30,7 +30,7 @@ Result<std::vector<int64_t>> swapchain_formats(XrSession session);
 // Creates a two-layer swapchain of FORMAT (colour, or depth when FORMAT is a depth format) and WIDTH x HEIGHT on
 // SESSION, and wraps its images.
 Result<ArraySwapchain> create_array_swapchain(gpu::Gpu& gpu, XrSession session, VkFormat format, uint32_t width,
-                                             uint32_t height);
+                                              uint32_t height);
 // Destroys the views and the swapchain; leaves SWAPCHAIN empty.
 void destroy_swapchain(gpu::Gpu& gpu, ArraySwapchain& swapchain);
 

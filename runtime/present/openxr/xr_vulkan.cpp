@@ -21,8 +21,7 @@ Status check_vulkan_requirements(XrRuntime& runtime) {
                       std::to_string(XR_VERSION_MAJOR(requirements.minApiVersionSupported)) + "." +
                       std::to_string(XR_VERSION_MINOR(requirements.minApiVersionSupported)) + " to " +
                       std::to_string(XR_VERSION_MAJOR(requirements.maxApiVersionSupported)) + "." +
-                      std::to_string(XR_VERSION_MINOR(requirements.maxApiVersionSupported)) +
-                      "; Liyuan needs 1.3");
+                      std::to_string(XR_VERSION_MINOR(requirements.maxApiVersionSupported)) + "; Liyuan needs 1.3");
   return {};
 }
 
@@ -40,8 +39,7 @@ Result<VkPhysicalDevice> runtime_physical_device(XrRuntime& runtime, VkInstance 
 }
 
 Status add_vulkan_hooks(XrRuntime& runtime, gpu::ContextDesc& desc) {
-  auto create_instance =
-      reinterpret_cast<PFN_xrCreateVulkanInstanceKHR>(runtime.function("xrCreateVulkanInstanceKHR"));
+  auto create_instance = reinterpret_cast<PFN_xrCreateVulkanInstanceKHR>(runtime.function("xrCreateVulkanInstanceKHR"));
   auto create_device = reinterpret_cast<PFN_xrCreateVulkanDeviceKHR>(runtime.function("xrCreateVulkanDeviceKHR"));
   if (!create_instance || !create_device)
     return make_error("the OpenXR runtime lacks xrCreateVulkanInstanceKHR / xrCreateVulkanDeviceKHR");
