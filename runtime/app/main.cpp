@@ -61,15 +61,17 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
-  play_cmd->add_flag("--seated", play.seated, "Headset: a seated visitor (the stage rises 0.4 m to standing eye height)");
+  play_cmd->add_flag("--seated", play.seated,
+                     "Headset: a seated visitor (the stage rises 0.4 m to standing eye height)");
   play_cmd->add_option("--snap-turn", play.snap_turn_degrees, "Headset: degrees per snap turn")
       ->check(CLI::Range(1.0, 180.0))
       ->capture_default_str();
   play_cmd->add_option("--reset-after", play.reset_after, "Seconds without a visitor before the show starts again")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  play_cmd->add_option("--absent-after", play.absent_after_still,
-                       "Headset: seconds of a perfectly still head that mean it was taken off (0: never)")
+  play_cmd
+      ->add_option("--absent-after", play.absent_after_still,
+                   "Headset: seconds of a perfectly still head that mean it was taken off (0: never)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 

@@ -63,7 +63,8 @@ int run_play(const PlayOptions& options) {
     log::info("played {:.2f} s on the {} presenter: {} frames at {}x{}{}; per frame {:.2f} ms CPU, {:.2f} ms in all "
               "({:.1f} fps)",
               player.played(), presenter.name(), stats->rendered, stats->width, stats->height,
-              options.stereo || std::string_view(presenter.name()) == "xr" ? " x2 eyes" : "", stats->cpu_ms / stats->frames, stats->total_ms / stats->frames,
+              options.stereo || std::string_view(presenter.name()) == "xr" ? " x2 eyes" : "",
+              stats->cpu_ms / stats->frames, stats->total_ms / stats->frames,
               1000.0 * stats->frames / stats->total_ms);
   }
   if (validation_messages > 0) {

@@ -23,10 +23,10 @@ struct PlayOptions {
   double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
   std::string locale;        // the visitor's language (empty: the exhibition's default)
   // Headsets (--presenter xr, or auto with a runtime).
-  bool seated = false;              // raise the stage so a seated visitor sees from standing height
-  double snap_turn_degrees = 30.0;  // one snap turn
-  double reset_after = 30.0;        // seconds without a visitor before the show starts again
-  double absent_after_still = 20.0; // a head this long perfectly still means the headset is off (0: never)
+  bool seated = false;               // raise the stage so a seated visitor sees from standing height
+  double snap_turn_degrees = 30.0;   // one snap turn
+  double reset_after = 30.0;         // seconds without a visitor before the show starts again
+  double absent_after_still = 20.0;  // a head this long perfectly still means the headset is off (0: never)
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -206,10 +206,13 @@ void ShowPlayer::follow_tour(const scene::FrameState& state) {
   if (stop == tour_stop_) return;
   const scene::CameraKey& key = track.path.keys[nearest];
   mat4 stage = stage_at_viewpoint(key.position, key.rotation, 0.0f);
-  if (tour_stop_ < 0) comfort_.jump_to(stage, false);  // the first stop: no fade
-  else comfort_.fade_to(stage);
+  if (tour_stop_ < 0)
+    comfort_.jump_to(stage, false);  // the first stop: no fade
+  else
+    comfort_.fade_to(stage);
   tour_stop_ = stop;
-  log::info("{:7.2f} s  the tour moves the visitor to viewpoint {} of path {}", state.time, nearest + 1, path_index + 1);
+  log::info("{:7.2f} s  the tour moves the visitor to viewpoint {} of path {}", state.time, nearest + 1,
+            path_index + 1);
 }
 
 FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const render::View> device_views,
@@ -238,7 +241,8 @@ FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const re
   }
   if (!device_views.empty()) {
     head_in_stage_ = vec3(0.0f);
-    for (const render::View& view : device_views) head_in_stage_ += vec3(view.world_from_eye[3]) / float(device_views.size());
+    for (const render::View& view : device_views)
+      head_in_stage_ += vec3(view.world_from_eye[3]) / float(device_views.size());
     if (state_) follow_tour(*state_);
     mat4 world_from_stage = comfort_.world_from_stage();
     setup.views.assign(device_views.begin(), device_views.end());

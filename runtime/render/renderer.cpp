@@ -462,7 +462,8 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   Aabb bounds;
   for (const GpuInstance& instance : instances) bounds.expand(instance.world_bounds);
   for (const View& view : frame.views) {
-    float near_plane = frame.near_plane > 0.0f ? frame.near_plane : near_plane_for(bounds, vec3(view.world_from_eye[3]));
+    float near_plane =
+        frame.near_plane > 0.0f ? frame.near_plane : near_plane_for(bounds, vec3(view.world_from_eye[3]));
     clip_from_world.push_back(projection_reversed_z(view.fov, near_plane) * glm::inverse(view.world_from_eye));
   }
   stats_ = {};
