@@ -56,8 +56,8 @@ struct CameraPathTrack {
   double start = 0.0;
   double duration = 1.0;
   Easing easing = Easing::Linear;  // applied to progress along the path
-  bool glide = false;              // headsets: carry the visitor along the path (else fade between its viewpoints)
   CameraPath path;
+  bool glide = false;  // headsets: carry the visitor along the path (else fade between its viewpoints)
 };
 
 // Plays a glTF animation clip of the relic at a node; the renderer poses the relic at the clip time we give.
