@@ -1,5 +1,7 @@
 #include "app/presenter_choice.h"
 
+#include <cstdlib>
+
 #include "app/exit_codes.h"
 #include "core/log.h"
 #include "present/offscreen/offscreen_presenter.h"
@@ -16,8 +18,13 @@ namespace {
 // One line saying why there is no headset: the XrResult, and how to point the loader at a runtime.
 std::string no_headset_line(const present::xr::XrUnavailable& why) {
   const char* result = present::xr::xr_result_name(why.result);
-  if (why.result == XR_ERROR_RUNTIME_UNAVAILABLE || why.result == XR_ERROR_RUNTIME_FAILURE)
+  if (why.result == XR_ERROR_RUNTIME_UNAVAILABLE || why.result == XR_ERROR_RUNTIME_FAILURE) {
+    if (const char* manifest = std::getenv("XR_RUNTIME_JSON"); manifest && *manifest)
+      return fmt::format("no OpenXR runtime ({}): XR_RUNTIME_JSON={} gave none (LIYUAN_LOG=debug shows the "
+                         "loader's reasons)",
+                         result, manifest);
     return fmt::format("no OpenXR runtime ({}): set XR_RUNTIME_JSON to a runtime's manifest (e.g. Monado's)", result);
+  }
   if (why.result == XR_ERROR_FORM_FACTOR_UNAVAILABLE)
     return fmt::format("no headset ({}): connect and wake the headset, or set XR_RUNTIME_JSON to another runtime",
                        result);
