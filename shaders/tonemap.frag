@@ -12,5 +12,8 @@ layout(location = 0) out vec4 out_color;
 void main() {
   ivec2 texel = ivec2(in_uv * vec2(textureSize(hdr_input, 0).xy));
   vec4 hdr = texelFetch(hdr_input, ivec3(texel, int(tonemap.params.y)), 0);
-  out_color = vec4(tonemap_pbr_neutral(hdr.rgb * tonemap.params.x), 1.0);
+  // Comfort for a headset visitor being moved: a vignette darkens the edges, a fade darkens everything.
+  float from_centre = length(in_uv * 2.0 - 1.0);
+  float comfort = (1.0 - tonemap.params.z) * (1.0 - tonemap.params.w * smoothstep(0.4, 1.0, from_centre));
+  out_color = vec4(tonemap_pbr_neutral(hdr.rgb * tonemap.params.x) * comfort, 1.0);
 }

@@ -107,11 +107,17 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
     if (render) {
       if (Status s = prepare_drawing(gpu, *pack, *frame, options.forced_lod, drawing); !s) return s.error();
       const gpu::ImageDesc& target = frame->target->desc;
+      stats.width = target.width;
+      stats.height = target.height;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);
       if (options.text) setup.text = show_text(*options.text, player, setup.views, dt, stats);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
                                setup.joint_matrices, setup.pack_instances, setup.text};
+      input.fade = setup.fade;
+      input.vignette = setup.vignette;
+      input.depth_output = frame->depth_target;
+      input.near_plane = frame->near_plane;
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
                                               frame->target_use_after);
           !s)

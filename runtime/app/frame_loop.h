@@ -48,6 +48,7 @@ struct LoopStats {
   uint32_t rendered = 0;  // frames drawn (the presenter may ask to skip some)
   double cpu_ms = 0.0;    // building frames and recording commands
   double total_ms = 0.0;  // including the presenter (GPU, readback, present)
+  uint32_t width = 0, height = 0;  // the last drawn target's size (per view)
 };
 
 // Runs PRESENTER (init() done) over CONTENTS' GPU assets (or those of the pack OPTIONS.before_frame hands over),

@@ -19,6 +19,8 @@ struct FrameSetup {
   std::vector<mat4> joint_matrices;            // skinned instances' palettes (GpuInstance::palette_offset)
   bool pack_instances = false;                 // draw the pack's own instances instead (a bare relic)
   const render::TextOverlay* text = nullptr;   // captions and panels (app/show_text.h); may be null
+  float fade = 0.0f;                           // 0 clear … 1 black (a headset visitor being moved)
+  float vignette = 0.0f;                       // 0 none … 1 strong (a headset visitor in smooth motion)
 };
 
 }  // namespace liyuan::app

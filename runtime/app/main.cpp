@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   std::string play_size = "1280x720";
   CLI::App* play_cmd = cli.add_subcommand("play", "Play an exhibition's timeline (or turn a bare relic once round)");
   play_cmd->add_option("PACK|SCENE", play.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
-  play_cmd->add_option("--presenter", play.presenter, "auto (the best available), or offscreen")
+  play_cmd->add_option("--presenter", play.presenter, "auto (a headset, else offscreen), xr or offscreen")
       ->capture_default_str();
   play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
   play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
@@ -71,6 +71,19 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
+  play_cmd->add_flag("--seated", play.seated,
+                     "Headset: a seated visitor (the stage rises 0.4 m to standing eye height)");
+  play_cmd->add_option("--snap-turn", play.snap_turn_degrees, "Headset: degrees per snap turn")
+      ->check(CLI::Range(1.0, 180.0))
+      ->capture_default_str();
+  play_cmd->add_option("--reset-after", play.reset_after, "Seconds without a visitor before the show starts again")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  play_cmd
+      ->add_option("--absent-after", play.absent_after_still,
+                   "Headset: seconds of a perfectly still head that mean it was taken off (0: never)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   play_cmd->add_flag("--watch", play.watch,
                      "Reload the exhibition's scenes, timelines and strings when they are saved, keeping the time");
 

@@ -23,7 +23,8 @@ int run_play(const PlayOptions& options) {
     return kExitUsage;
   }
   ChosenPresenter chosen =
-      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps});
+      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps,
+                                        options.snap_turn_degrees, options.absent_after_still});
   if (!chosen.presenter) return chosen.failure_exit_code;
   present::Presenter& presenter = *chosen.presenter;
 
@@ -60,9 +61,11 @@ int run_play(const PlayOptions& options) {
   player_options.visitor_at = options.visitor_at;
   player_options.turntable_seconds = duration;
   player_options.locale = options.locale;
+  player_options.comfort.seated = options.seated;
   ShowPlayer player(show, player_options);
   FrameLoopOptions loop;
   loop.duration = until_closed ? -1.0 : duration;
+  loop.reset_after_absent = options.reset_after;
 
   // Sound: a show's narration, sources and beds; a bare relic is silent. Without any output the show goes on.
   ShowAudioOptions audio_options{options.audio, player.locale()};
@@ -113,8 +116,9 @@ int run_play(const PlayOptions& options) {
   if (stats->rendered > 0) {
     log::info("played {:.2f} s on the {} presenter: {} frames at {}x{}{}; per frame {:.2f} ms CPU, {:.2f} ms in all "
               "({:.1f} fps)",
-              player.played(), presenter.name(), stats->rendered, options.width, options.height,
-              options.stereo ? " x2 eyes" : "", stats->cpu_ms / stats->frames, stats->total_ms / stats->frames,
+              player.played(), presenter.name(), stats->rendered, stats->width, stats->height,
+              options.stereo || std::string_view(presenter.name()) == "xr" ? " x2 eyes" : "",
+              stats->cpu_ms / stats->frames, stats->total_ms / stats->frames,
               1000.0 * stats->frames / stats->total_ms);
   }
   if (reload)

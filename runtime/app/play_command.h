@@ -27,6 +27,11 @@ struct PlayOptions {
   AudioOutput audio = AudioOutput::Device;  // where sound goes (device, else loopback; or off)
   std::string locale;        // the visitor's language (empty: the exhibition's default)
   bool watch = false;        // reload the exhibition's sources when they are saved (hot reload)
+  // Headsets (--presenter xr, or auto with a runtime).
+  bool seated = false;               // raise the stage so a seated visitor sees from standing height
+  double snap_turn_degrees = 30.0;   // one snap turn
+  double reset_after = 30.0;         // seconds without a visitor before the show starts again
+  double absent_after_still = 20.0;  // a head this long perfectly still means the headset is off (0: never)
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -17,6 +17,8 @@ struct PresenterRequest {
   uint32_t height = 720;
   bool stereo = false;        // both eyes (offscreen, window side by side)
   double fps = 30.0;          // offscreen: frames per second of display time
+  double snap_turn_degrees = 30.0;   // headset: one snap turn
+  double absent_after_still = 20.0;  // headset: a head this long perfectly still means nobody wears it (0: never)
 };
 
 struct ChosenPresenter {

@@ -38,7 +38,8 @@ float ray_sphere(const vec3& origin, const vec3& direction, const vec3& centre, 
 
 }  // namespace
 
-ShowPlayer::ShowPlayer(const Show* show, const ShowPlayerOptions& options) : show_(show), options_(options) {
+ShowPlayer::ShowPlayer(const Show* show, const ShowPlayerOptions& options)
+    : show_(show), options_(options), comfort_(options.comfort) {
   if (!show_) return;
   playhead_.emplace(show_->exhibition.timeline, options.loop ? scene::AtEnd::Loop : scene::AtEnd::Hold);
   playhead_->seek(options.start);
@@ -48,15 +49,24 @@ ShowPlayer::ShowPlayer(const Show* show, const ShowPlayerOptions& options) : sho
   if (!options.locale.empty()) apply(present::InputEvent{present::Command::SetLocale, 0, {}, {}, {}, options.locale});
 }
 
-void ShowPlayer::apply(const present::InputEvent& event) {
+void ShowPlayer::apply(const present::InputEvent& input) {
   using present::Command;
+  present::InputEvent event = input;
+  if (event.stage_space) {  // a headset's controller: into the hall, where the visitor stands
+    mat4 world_from_stage = comfort_.world_from_stage();
+    event.origin = vec3(world_from_stage * vec4(event.origin, 1.0f));
+    event.direction = vec3(world_from_stage * vec4(event.direction, 0.0f));
+    event.point = vec3(world_from_stage * vec4(event.point, 1.0f));
+  }
   switch (event.command) {
     case Command::ToggleHud: hud_ = !hud_; return;
     case Command::Teleport:
-      world_from_stage_[3] = vec4(event.point.x, event.point.y, event.point.z, 1.0f);
+      log::info("{:7.2f} s  teleport to ({:.2f}, {:.2f})", timeline_time(), event.point.x, event.point.z);
+      comfort_.fade_to(move_head_to(comfort_.destination(), head_in_stage_, event.point));
       return;
     case Command::SnapTurn:
-      world_from_stage_ = world_from_stage_ * glm::rotate(mat4(1.0f), float(event.amount), vec3(0, 1, 0));
+      log::info("{:7.2f} s  snap turn {:+.0f}°", timeline_time(), glm::degrees(event.amount));
+      comfort_.jump_to(turn_about_head(comfort_.destination(), head_in_stage_, float(event.amount)), false);
       return;
     default: break;
   }
@@ -97,7 +107,8 @@ void ShowPlayer::apply(const present::InputEvent& event) {
       playhead_->resume();
       open_panel_ = -1;
       if (!locales_.empty()) locale_ = locales_.front();
-      world_from_stage_ = mat4(1.0f);
+      comfort_.reset();
+      tour_stop_ = -1;
       break;
     default: break;
   }
@@ -155,6 +166,7 @@ void ShowPlayer::hold(bool away) {
 
 void ShowPlayer::advance(double dt) {
   played_ += dt;
+  comfort_.advance(dt);
   if (!playhead_) return;
   if (options_.attract && options_.visitor_at >= 0.0 && played_ >= options_.visitor_at &&
       !playhead_->visitor_present())
@@ -212,6 +224,41 @@ const scene::FrameState* ShowPlayer::evaluate() {
   return &*state_;
 }
 
+// A headset visitor on a guided tour: while a camera path runs (and after, until the next), stand at the viewpoint
+// the tour camera is nearest, moved there behind a fade; a path marked `glide` carries the visitor along instead.
+void ShowPlayer::follow_tour(const scene::FrameState& state) {
+  if (!state.camera) return;
+  const auto& paths = show_->exhibition.timeline.camera_paths;
+  int64_t path_index = -1;
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (paths[i].start <= state.time + 1e-9) path_index = int64_t(i);
+  if (path_index < 0) return;
+  const scene::CameraPathTrack& track = paths[size_t(path_index)];
+  const scene::CameraPose& camera = *state.camera;
+  if (track.glide) {
+    bool moving = state.time < track.start + track.duration;
+    comfort_.jump_to(stage_at_viewpoint(camera.position, camera.rotation, 0.0f), moving);
+    tour_stop_ = -1;
+    return;
+  }
+  size_t nearest = 0;
+  for (size_t k = 1; k < track.path.keys.size(); ++k)
+    if (glm::distance(track.path.keys[k].position, camera.position) <
+        glm::distance(track.path.keys[nearest].position, camera.position))
+      nearest = k;
+  int64_t stop = path_index * 1024 + int64_t(nearest);
+  if (stop == tour_stop_) return;
+  const scene::CameraKey& key = track.path.keys[nearest];
+  mat4 stage = stage_at_viewpoint(key.position, key.rotation, 0.0f);
+  if (tour_stop_ < 0)
+    comfort_.jump_to(stage, false);  // the first stop: no fade
+  else
+    comfort_.fade_to(stage);
+  tour_stop_ = stop;
+  log::info("{:7.2f} s  the tour moves the visitor to viewpoint {} of path {}", state.time, nearest + 1,
+            path_index + 1);
+}
+
 FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const render::View> device_views,
                              float aspect, uint32_t view_count) {
   FrameSetup setup;
@@ -236,9 +283,16 @@ FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const re
                        std::move(frame.joint_matrices)};
   }
   if (!device_views.empty()) {
+    head_in_stage_ = vec3(0.0f);
+    for (const render::View& view : device_views)
+      head_in_stage_ += vec3(view.world_from_eye[3]) / float(device_views.size());
+    if (state_) follow_tour(*state_);
+    mat4 world_from_stage = comfort_.world_from_stage();
     setup.views.assign(device_views.begin(), device_views.end());
-    for (render::View& view : setup.views) view.world_from_eye = world_from_stage_ * view.world_from_eye;
+    for (render::View& view : setup.views) view.world_from_eye = world_from_stage * view.world_from_eye;
   }
+  setup.fade = comfort_.fade();
+  setup.vignette = comfort_.vignette();
   return setup;
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/frame_setup.h"
 #include "app/show.h"
+#include "app/visitor_comfort.h"
 #include "present/input.h"
 #include "render/gpu_assets.h"
 #include "render/views.h"
@@ -25,6 +26,7 @@ struct ShowPlayerOptions {
   double turntable_seconds = 10;  // a bare relic turns once round in this long
   bool loop = false;              // at the end of the timeline, start again (kiosks) instead of holding
   std::string locale;             // empty: the exhibition's default
+  ComfortOptions comfort;         // how a headset visitor is moved (fades, vignette, seated height)
 };
 
 class ShowPlayer {
@@ -75,13 +77,17 @@ class ShowPlayer {
   std::string chapter_name() const;
   // The chapter playing, -1 before the first or for a bare relic.
   int32_t chapter() const { return state_ ? state_->chapter : -1; }
-  // Where the visitor's stage stands in the hall (teleports and snap turns move it).
-  const mat4& world_from_stage() const { return world_from_stage_; }
+  // Where the visitor's stage stands in the hall (teleports, snap turns and the guided tour move it).
+  mat4 world_from_stage() const { return comfort_.world_from_stage(); }
+  // How dark the view is (a move behind a fade) and how strong the motion vignette is, now.
+  float fade() const { return comfort_.fade(); }
+  float vignette() const { return comfort_.vignette(); }
 
  private:
   void seek_chapter(int direction);
   void select(const vec3& origin, const vec3& direction);
   void log_changes(const scene::FrameState& state);
+  void follow_tour(const scene::FrameState& state);
 
   const Show* show_ = nullptr;
   ShowPlayerOptions options_;
@@ -93,7 +99,9 @@ class ShowPlayer {
   bool hud_ = false;
   bool held_ = false;  // paused by hold(), not by the visitor
   int32_t open_panel_ = -1;
-  mat4 world_from_stage_{1.0f};
+  VisitorComfort comfort_;
+  vec3 head_in_stage_{0.0f, 1.6f, 0.0f};  // the head's last position in the stage (from a headset's eyes)
+  int64_t tour_stop_ = -1;                // the guided tour's viewpoint the visitor stands at (path · 1024 + key)
   bool missing_logged_ = false;
   int32_t logged_chapter_ = -1;
   std::string logged_caption_;

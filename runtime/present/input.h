@@ -32,6 +32,9 @@ struct InputEvent {
   vec3 direction{0.0f, 0.0f, -1.0f};
   vec3 point{0.0f};
   std::string text;
+  // ORIGIN, DIRECTION and POINT are in the visitor's stage space (a headset's controllers), not the hall's: the show
+  // places them in the hall where the visitor stands.
+  bool stage_space = false;
 };
 
 }  // namespace liyuan::present

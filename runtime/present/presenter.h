@@ -35,6 +35,10 @@ struct PresenterFrame {
   double display_time = 0.0;
   // Seconds until the frame after this one is seen (sound is scheduled that far ahead).
   double display_period = 1.0 / 60.0;
+  // Headsets that composite with depth: an image with one depth layer per view for the renderer to resolve its depth
+  // into (render::FrameInput::depth_output), and the near plane, in metres, every view must then use. Null: none.
+  const gpu::Image* depth_target = nullptr;
+  float near_plane = 0.0f;
 };
 
 struct PresenterEvents {

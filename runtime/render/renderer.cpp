@@ -382,6 +382,13 @@ void Renderer::record_lit_pass(VkCommandBuffer commands, const FrameInput& frame
     depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
     depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     depth.clearValue.depthStencil = {0.0f, 0};  // reversed Z: 0 is infinitely far
+    if (frame.depth_output && !lit_pass_per_view_) {
+      // A headset compositing with depth gets the scene's depth (sample 0). Not with one pass per view: lavapipe
+      // resolves only into layer 0 there (see ARCHITECTURE.md), so that eye's depth would be wrong; none is better.
+      depth.resolveMode = VK_RESOLVE_MODE_SAMPLE_ZERO_BIT;
+      depth.resolveImageView = frame.depth_output->view;
+      depth.resolveImageLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    }
 
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
     rendering.renderArea = {{0, 0}, {desc_.width, desc_.height}};
@@ -483,7 +490,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer commands, const FrameInput& f
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_);
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_layout_, 0, 1, &tonemap_set_,
                             0, nullptr);
-    shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), 0.0f, 0.0f)};
+    shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), frame.fade, frame.vignette)};
     vkCmdPushConstants(commands, tonemap_pipeline_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     vkCmdDraw(commands, 3, 1, 0, 0);
     if (frame.text) text_pass_->record(commands, frame.views[layer]);
@@ -500,6 +507,11 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   if (output.desc.width != desc_.width || output.desc.height != desc_.height ||
       output.desc.layers < desc_.view_count || output.desc.format != desc_.output_format)
     return make_error("the output image does not match the renderer's size, layers or format");
+  if (frame.depth_output &&
+      (targets_.samples == VK_SAMPLE_COUNT_1_BIT || frame.depth_output->desc.format != kDepthFormat ||
+       frame.depth_output->desc.width != desc_.width || frame.depth_output->desc.height != desc_.height ||
+       frame.depth_output->desc.layers < desc_.view_count))
+    return make_error("the depth output does not match the renderer's size, layers or depth format (or no MSAA)");
 
   // Views: a near plane that never clips the content, reversed-Z projection.
   std::span<const GpuInstance> instances;
@@ -508,7 +520,8 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   Aabb bounds;
   for (const GpuInstance& instance : instances) bounds.expand(instance.world_bounds);
   for (const View& view : frame.views) {
-    float near_plane = near_plane_for(bounds, vec3(view.world_from_eye[3]));
+    float near_plane =
+        frame.near_plane > 0.0f ? frame.near_plane : near_plane_for(bounds, vec3(view.world_from_eye[3]));
     clip_from_world.push_back(projection_reversed_z(view.fov, near_plane) * glm::inverse(view.world_from_eye));
   }
   stats_ = {};
@@ -537,7 +550,17 @@ Status Renderer::record(VkCommandBuffer commands, const FrameInput& frame, const
   gpu::transition_image(commands, targets_.color, kReused, gpu::use::kColorAttachment);
   gpu::transition_image(commands, targets_.depth, kReused, gpu::use::kDepthAttachment);
   gpu::transition_image(commands, targets_.resolved, kReused, gpu::use::kColorAttachment);
+  // Depth resolves are written at the end of the pass; the spec's stage for them has changed over versions, so the
+  // barriers name both candidates.
+  constexpr gpu::ImageUse kDepthResolve{
+      VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL,
+      VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT |
+          VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+      VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT |
+          VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+  if (frame.depth_output) gpu::transition_image(commands, *frame.depth_output, kReused, kDepthResolve);
   record_lit_pass(commands, frame, instances, list);
+  if (frame.depth_output) gpu::transition_image(commands, *frame.depth_output, kDepthResolve, kDepthResolve);
   if (targets_.resolve_by_command) {
     record_resolve(commands);
   } else {

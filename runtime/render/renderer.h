@@ -50,6 +50,17 @@ struct FrameInput {
   bool pack_instances = false;
   // Captions and panels, drawn over the tone mapped image in every view (render/text_pass.h); may be null.
   const TextOverlay* text = nullptr;
+  // Comfort for a headset visitor being moved, applied after tone mapping: FADE towards black (0 … 1) and a
+  // VIGNETTE darkening the edges (0 … 1).
+  float fade = 0.0f;
+  float vignette = 0.0f;
+  // Headsets that composite with depth: a single-sample kDepthFormat image with view_count layers, in
+  // DEPTH_STENCIL_ATTACHMENT_OPTIMAL before and after, into which the lit pass resolves its depth (sample 0; reversed
+  // Z: 1 at the near plane, 0 at infinity). Null: none.
+  const gpu::Image* depth_output = nullptr;
+  // > 0: every view's near plane in metres (a compositor reprojecting depth must know it); 0: per view, as close as
+  // the content allows.
+  float near_plane = 0.0f;
 };
 
 struct FrameStats {

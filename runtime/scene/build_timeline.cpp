@@ -96,6 +96,7 @@ class TimelineBuilder {
     track.start = doc.start;
     track.duration = doc.duration;
     track.easing = doc.easing;
+    track.glide = doc.glide;
     track.path = make_camera_path(std::move(keys), doc.smooth);
     return track;
   }

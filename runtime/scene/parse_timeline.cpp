@@ -167,6 +167,7 @@ std::optional<CameraPathDocument> parse_camera_path(const YamlNode& node, ValueR
     if (auto v = read_easing(reader, *e)) path.easing = *v;
   }
   if (auto smooth = map.boolean("smooth")) path.smooth = *smooth;
+  if (auto glide = map.boolean("glide")) path.glide = *glide;
   return path;
 }
 

@@ -65,6 +65,7 @@ struct CameraPathDocument {
   double duration = 1.0;
   Easing easing = Easing::EaseInOutSine;
   bool smooth = true;
+  bool glide = false;  // headsets: carry the visitor along the path instead of fading between viewpoints
 };
 
 struct ClipDocument {

@@ -57,6 +57,7 @@ struct CameraPathTrack {
   double duration = 1.0;
   Easing easing = Easing::Linear;  // applied to progress along the path
   CameraPath path;
+  bool glide = false;  // headsets: carry the visitor along the path (else fade between its viewpoints)
 };
 
 // Plays a glTF animation clip of the relic at a node; the renderer poses the relic at the clip time we give.

@@ -66,7 +66,7 @@ struct DrawPushConstants {
 };
 
 struct TonemapPushConstants {
-  vec4 params;  // x exposure, y the view layer to read
+  vec4 params;  // x exposure, y the view layer to read, z fade to black (0 … 1), w vignette strength (0 … 1)
 };
 
 #ifdef __cplusplus
