@@ -1,0 +1,59 @@
+// The in-memory model hallgen builds before writing glTF: materials, and per material one triangle mesh with
+// normals and linear vertex colours. Plain data; the shape builders (shapes.h) append to it.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace liyuan::hallgen {
+
+using glm::mat4;
+using glm::vec2;
+using glm::vec3;
+using glm::vec4;
+
+// glTF metallic-roughness factors. Colours are linear; `blend` makes the material alpha-blended and double-sided.
+struct Material {
+  std::string name;
+  vec4 base_color{1.0f};
+  float metallic = 0.0f;
+  float roughness = 0.8f;
+  vec3 emissive{0.0f};
+  bool blend = false;
+};
+
+// Triangles of one material: positions (metres), unit normals, linear RGBA vertex colours, counter-clockwise fronts.
+struct Mesh {
+  std::vector<vec3> positions;
+  std::vector<vec3> normals;
+  std::vector<vec4> colors;
+  std::vector<uint32_t> indices;
+
+  // Appends a vertex and returns its index.
+  uint32_t add_vertex(const vec3& position, const vec3& normal, const vec4& color);
+  // Appends the triangle A, B, C (vertex indices, counter-clockwise seen from the front).
+  void add_triangle(uint32_t a, uint32_t b, uint32_t c);
+};
+
+// A model: its materials and, for each, the mesh drawn with it (same index). Written as one glTF mesh with one
+// primitive per non-empty mesh.
+struct Model {
+  std::string name;
+  std::vector<Material> materials;
+  std::vector<Mesh> meshes;
+
+  // Adds MATERIAL and returns its index; the mesh of that index receives its triangles.
+  int add_material(const Material& material);
+  // The mesh drawn with material INDEX.
+  Mesh& mesh(int index) { return meshes[size_t(index)]; }
+  // Triangles over all meshes.
+  size_t triangle_count() const;
+  // The smallest box holding every vertex: min in [0], max in [1]. A model without vertices gives zeros.
+  std::array<vec3, 2> bounds() const;
+};
+
+}  // namespace liyuan::hallgen
