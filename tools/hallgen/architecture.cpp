@@ -14,19 +14,36 @@ constexpr float kBay = 4.0f;
 constexpr float kWallHalfThickness = 0.18f;
 constexpr float kWallHeight = 5.0f;
 
-// The carpet runner's colour at (u across, v along) in metres from its corner.
-vec4 carpet_color(float u, float width, float v) {
+// The carpet runner's colour (sRGB bytes) at (u across, v along) in metres from its corner.
+vec3 carpet_color(float u, float width, float v) {
   float edge = std::min(u, width - u);
-  if (edge < 0.06f) return srgb(40, 36, 70);    // indigo edge
-  if (edge < 0.16f) return srgb(196, 150, 60);  // gold border
-  if (edge < 0.2f) return srgb(40, 36, 70);
+  if (edge < 0.06f) return {40, 36, 70};    // indigo edge
+  if (edge < 0.16f) return {196, 150, 60};  // gold border
+  if (edge < 0.2f) return {40, 36, 70};
   // A repeating medallion (baoxiang flower) down the red field.
   float cell = std::fmod(v, 1.2f) - 0.6f, across = u - width * 0.5f;
   float r = std::sqrt(cell * cell + across * across);
-  if (r < 0.12f) return srgb(210, 170, 80);
-  if (r < 0.26f) return srgb(46, 92, 80);
-  if (r < 0.3f) return srgb(210, 170, 80);
-  return srgb(142, 26, 22);
+  if (r < 0.12f) return {210, 170, 80};
+  if (r < 0.26f) return {46, 92, 80};
+  if (r < 0.3f) return {210, 170, 80};
+  return {142, 26, 22};
+}
+
+constexpr float kCarpetWidth = 1.8f;
+constexpr float kCarpetRepeat = 1.2f;
+
+// One repeat of the carpet's pattern, 1.8 m across by 1.2 m along, at about 7 mm a pixel.
+Image make_carpet_image() {
+  Image image{"carpet", 256, 170, {}};
+  image.rgb.resize(size_t(image.width) * size_t(image.height) * 3);
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) {
+      vec3 c = carpet_color((float(x) + 0.5f) / float(image.width) * kCarpetWidth, kCarpetWidth,
+                            (float(y) + 0.5f) / float(image.height) * kCarpetRepeat);
+      for (int k = 0; k < 3; ++k) image.rgb[(size_t(y) * size_t(image.width) + size_t(x)) * 3 + size_t(k)] = (unsigned char)c[k];
+    }
+  }
+  return image;
 }
 
 // A horizontal beam along X or Z between A and B (centre line at height Y0..Y1, WIDTH across), in COLOR.
@@ -36,44 +53,70 @@ void add_beam(Mesh& mesh, const vec3& a, const vec3& b, float y0, float y1, floa
   else add_box(mesh, {lo.x - width / 2, y0, lo.z}, {lo.x + width / 2, y1, hi.z}, color);
 }
 
+// The tile texture: 4 x 4 tiles of 0.8 m, 128 pixels each, every tile its own shade of dark stone with faint
+// clouding, and dark joints between them. Repeats every 3.2 m.
+Image make_tile_image() {
+  Image image{"floor-tiles", 512, 512, {}};
+  image.rgb.resize(size_t(image.width) * size_t(image.height) * 3);
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) {
+      int tx = x / 128, ty = y / 128, px = x % 128, py = y % 128;
+      bool joint = px < 2 || py < 2;
+      float shade = 0.85f + 0.3f * hash01(tx, ty, 7);
+      float cloud = 0.82f + 0.36f * value_noise(float(x) / 23.0f, float(y) / 31.0f, 5 + tx * 4 + ty);
+      float warm = 0.03f * hash01(tx, ty, 9);
+      vec3 c = joint ? vec3(24, 23, 21) : vec3(62, 64, 61) * shade * cloud * vec3(1.0f + warm, 1.0f, 1.0f - warm);
+      for (int k = 0; k < 3; ++k)
+        image.rgb[(size_t(y) * size_t(image.width) + size_t(x)) * 3 + size_t(k)] =
+            (unsigned char)std::lround(glm::clamp(c[k], 0.0f, 255.0f));
+    }
+  }
+  return image;
+}
+
 }  // namespace
 
 Model make_floor() {
-  Model model{"hall-floor", {}, {}};
-  int tiles = model.add_material(material::polished_stone());
+  Model model{"hall-floor", {}, {}, {}};
+  model.images.push_back(make_tile_image());
+  model.images.push_back(make_carpet_image());
+  Material polished = material::polished_stone();
+  polished.base_color_texture = "floor-tiles";
+  int tiles = model.add_material(polished);
   int joints = model.add_material(material::grout());
-  int carpet = model.add_material(material::textile());
-  const float extent_x = kHalfWidth + 0.4f, extent_z = kHalfDepth + 0.4f, tile = 0.8f, gap = 0.006f;
-  add_box(model.mesh(joints), {-extent_x, 0.0f, -extent_z}, {extent_x, 0.097f, extent_z}, vec4(1.0f));
-  const vec4 stone = srgb(58, 60, 58);
-  for (int i = 0; i < 26; ++i) {
-    for (int j = 0; j < 16; ++j) {
-      float x0 = -extent_x + float(i) * tile + gap, z0 = -extent_z + float(j) * tile + gap;
-      float x1 = x0 + tile - 2 * gap, z1 = z0 + tile - 2 * gap;
-      vec4 c = vary(stone, 0.18f, hash01(i, j, 7));
-      c = vec4(vec3(c) * vec3(1.0f, 1.0f - 0.04f * hash01(i, j, 8), 1.0f - 0.08f * hash01(i, j, 9)), 1.0f);
-      add_quad(model.mesh(tiles), {x0, 0.1f, z1}, {x1, 0.1f, z1}, {x1, 0.1f, z0}, {x0, 0.1f, z0}, c);
-    }
-  }
-  // The runner: a grid of small quads so the pattern lives in the vertex colours.
-  const float width = 1.8f, z_start = -5.2f, z_end = 6.2f, step_u = 0.05f, step_v = 0.1f;
+  Material textile = material::textile();
+  textile.base_color_texture = "carpet";
+  int carpet = model.add_material(textile);
+  const float extent_x = kHalfWidth + 0.4f, extent_z = kHalfDepth + 0.4f, repeat = 3.2f;
+  add_box(model.mesh(joints), {-extent_x, 0.0f, -extent_z}, {extent_x, 0.099f, extent_z}, vec4(1.0f));
+  // The tiled top: one quad, the texture repeating every 3.2 m (tile joints line up with the edges).
+  Mesh& top = model.mesh(tiles);
+  const vec3 up(0.0f, 1.0f, 0.0f);
+  auto corner = [&](float x, float z) {
+    return top.add_vertex({x, 0.1f, z}, up, vec4(1.0f), {(x + extent_x) / repeat, (z + extent_z) / repeat});
+  };
+  uint32_t a = corner(-extent_x, extent_z), b = corner(extent_x, extent_z), c = corner(extent_x, -extent_z),
+           d = corner(-extent_x, -extent_z);
+  top.add_triangle(a, b, c);
+  top.add_triangle(a, c, d);
+  // The runner: a textured quad (the pattern repeats every 1.2 m) on an indigo felt base.
+  const float z_start = -5.2f, z_end = 6.2f;
   Mesh& rug = model.mesh(carpet);
-  const int nu = int(std::lround(width / step_u)), nv = int(std::lround((z_end - z_start) / step_v));
-  for (int i = 0; i < nu; ++i) {
-    for (int j = 0; j < nv; ++j) {
-      float u0 = float(i) * step_u, v0 = float(j) * step_v;
-      vec4 c = carpet_color(u0 + step_u / 2, width, v0 + step_v / 2);
-      float x0 = -width / 2 + u0, z1 = z_end - v0;
-      add_quad(rug, {x0, 0.108f, z1}, {x0 + step_u, 0.108f, z1}, {x0 + step_u, 0.108f, z1 - step_v},
-               {x0, 0.108f, z1 - step_v}, c);
-    }
-  }
-  add_box(rug, {-width / 2, 0.1f, z_start}, {width / 2, 0.1075f, z_end}, srgb(40, 36, 70));
+  auto rug_corner = [&](float x, float z) {
+    return rug.add_vertex({x, 0.108f, z}, up, vec4(1.0f), {x / kCarpetWidth + 0.5f, (z_end - z) / kCarpetRepeat});
+  };
+  a = rug_corner(-kCarpetWidth / 2, z_end);
+  b = rug_corner(kCarpetWidth / 2, z_end);
+  c = rug_corner(kCarpetWidth / 2, z_start);
+  d = rug_corner(-kCarpetWidth / 2, z_start);
+  rug.add_triangle(a, b, c);
+  rug.add_triangle(a, c, d);
+  add_box(model.mesh(joints), {-kCarpetWidth / 2, 0.1f, z_start}, {kCarpetWidth / 2, 0.1075f, z_end}, srgb(40, 36, 70));
   return model;
 }
 
 Model make_column() {
-  Model model{"hall-column", {}, {}};
+  Model model{"hall-column", {}, {}, {}};
   int stone = model.add_material(material::stone());
   int lacquer = model.add_material(material::red_lacquer());
   int wood = model.add_material(material::painted_wood());
@@ -125,7 +168,7 @@ Model make_column() {
 }
 
 Model make_ceiling() {
-  Model model{"hall-ceiling", {}, {}};
+  Model model{"hall-ceiling", {}, {}, {}};
   int wood = model.add_material(material::painted_wood());
   Mesh& mesh = model.mesh(wood);
   const float base = 3.95f;  // the node's height: local y = world y - base
@@ -188,7 +231,7 @@ Model make_ceiling() {
 }
 
 Model make_walls() {
-  Model model{"hall-walls", {}, {}};
+  Model model{"hall-walls", {}, {}, {}};
   int plaster = model.add_material(material::plaster());
   int lacquer = model.add_material(material::red_lacquer());
   int paper = model.add_material(material::window_paper());

@@ -13,7 +13,7 @@ constexpr float kPi = 3.14159265f;
 }  // namespace
 
 Model make_lantern(bool lit) {
-  Model model{lit ? "lantern-lit" : "lantern", {}, {}};
+  Model model{lit ? "lantern-lit" : "lantern", {}, {}, {}};
   int silk = model.add_material(material::silk(lit));
   int wood = model.add_material(material::dark_lacquer());
   int gold = model.add_material(material::gilt_bronze());
@@ -50,7 +50,7 @@ Model make_lantern(bool lit) {
 }
 
 Model make_banquet_table() {
-  Model model{"banquet-table", {}, {}};
+  Model model{"banquet-table", {}, {}, {}};
   int lacquer = model.add_material(material::dark_lacquer());
   int red = model.add_material(material::red_lacquer());
   int glaze = model.add_material(material::glaze());
@@ -96,7 +96,7 @@ Model make_banquet_table() {
 }
 
 Model make_plinth() {
-  Model model{"plinth", {}, {}};
+  Model model{"plinth", {}, {}, {}};
   int stone = model.add_material(material::stone());
   int lacquer = model.add_material(material::dark_lacquer());
   int gold = model.add_material(material::gilt_bronze());
@@ -108,7 +108,7 @@ Model make_plinth() {
 }
 
 Model make_display_case() {
-  Model model{"display-case", {}, {}};
+  Model model{"display-case", {}, {}, {}};
   int glass = model.add_material(material::glass());
   int frame = model.add_material(material::gilt_bronze());
   const float h = 0.38f, top = 0.9f, e = 0.012f;

@@ -1,6 +1,7 @@
 #include "gltf_writer.h"
 
 #include <nlohmann/json.hpp>
+#include <stb_image_write.h>
 
 #include <cmath>
 #include <cstring>
@@ -64,6 +65,13 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
       entry["emissiveFactor"] = {factor.r, factor.g, factor.b};
       if (strength > 1.0f) entry["extensions"] = {{"KHR_materials_emissive_strength", {{"emissiveStrength", strength}}}};
     }
+    if (!material.base_color_texture.empty()) {
+      int image = -1;
+      for (size_t i = 0; i < model.images.size(); ++i)
+        if (model.images[i].name == material.base_color_texture) image = int(i);
+      if (image < 0) return model.name + ": material " + material.name + " names no image of the model";
+      entry["pbrMetallicRoughness"]["baseColorTexture"] = {{"index", image}};
+    }
     if (material.blend) {
       entry["alphaMode"] = "BLEND";
       entry["doubleSided"] = true;
@@ -73,7 +81,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
     const Mesh& mesh = model.meshes[m];
     if (mesh.indices.empty()) continue;
     const size_t n = mesh.positions.size();
-    std::vector<float> positions, normals, colors;
+    std::vector<float> positions, normals, colors, uvs;
+    const bool textured = !material.base_color_texture.empty();
     vec3 lo(1e30f), hi(-1e30f);
     for (size_t v = 0; v < n; ++v) {
       vec3 p(snap(mesh.positions[v].x, 1e-5f), snap(mesh.positions[v].y, 1e-5f), snap(mesh.positions[v].z, 1e-5f));
@@ -85,6 +94,7 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
       positions.insert(positions.end(), {p.x, p.y, p.z});
       normals.insert(normals.end(), {q.x, q.y, q.z});
       colors.insert(colors.end(), {snap(c.r, 1e-4f), snap(c.g, 1e-4f), snap(c.b, 1e-4f), snap(c.a, 1e-4f)});
+      uvs.insert(uvs.end(), {snap(mesh.uvs[v].x, 1e-5f), snap(mesh.uvs[v].y, 1e-5f)});
     }
     json attributes;
     size_t at = bin.size();
@@ -110,6 +120,15 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
                          {"count", n},
                          {"type", "VEC4"}});
     attributes["COLOR_0"] = accessors.size() - 1;
+    if (textured) {
+      at = bin.size();
+      append_floats(bin, uvs.data(), uvs.size());
+      accessors.push_back({{"bufferView", add_view(at, bin.size() - at, kArrayBuffer)},
+                           {"componentType", kFloat},
+                           {"count", n},
+                           {"type", "VEC2"}});
+      attributes["TEXCOORD_0"] = accessors.size() - 1;
+    }
     at = bin.size();
     bin.resize(at + mesh.indices.size() * sizeof(uint32_t));
     std::memcpy(bin.data() + at, mesh.indices.data(), mesh.indices.size() * sizeof(uint32_t));
@@ -132,6 +151,22 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
       {"bufferViews", views},
       {"buffers", {{{"uri", bin_name}, {"byteLength", bin.size()}}}},
   };
+  if (!model.images.empty()) {
+    json images = json::array(), textures = json::array();
+    for (size_t i = 0; i < model.images.size(); ++i) {
+      const Image& image = model.images[i];
+      const std::string file = image.name + ".png";
+      images.push_back({{"uri", file}});
+      textures.push_back({{"source", i}, {"sampler", 0}});
+      // stb's PNG writer is deterministic at a fixed compression level.
+      stbi_write_png_compression_level = 9;
+      if (!stbi_write_png((dir / file).string().c_str(), image.width, image.height, 3, image.rgb.data(), image.width * 3))
+        return (dir / file).string() + ": cannot write the image";
+    }
+    document["images"] = images;
+    document["textures"] = textures;
+    document["samplers"] = {{{"magFilter", 9729}, {"minFilter", 9987}, {"wrapS", 10497}, {"wrapT", 10497}}};
+  }
   bool uses_strength = false;
   for (const Material& material : model.materials)
     uses_strength |= std::max({material.emissive.r, material.emissive.g, material.emissive.b}) > 1.0f;

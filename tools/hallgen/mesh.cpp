@@ -4,8 +4,9 @@
 
 namespace liyuan::hallgen {
 
-uint32_t Mesh::add_vertex(const vec3& position, const vec3& normal, const vec4& color) {
+uint32_t Mesh::add_vertex(const vec3& position, const vec3& normal, const vec4& color, const vec2& uv) {
   positions.push_back(position);
+  uvs.push_back(uv);
   normals.push_back(normal);
   colors.push_back(color);
   return uint32_t(positions.size() - 1);

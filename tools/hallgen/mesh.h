@@ -24,17 +24,28 @@ struct Material {
   float roughness = 0.8f;
   vec3 emissive{0.0f};
   bool blend = false;
+  std::string base_color_texture;  // an Image of the model, by name; empty for none (then no UVs are written)
 };
 
-// Triangles of one material: positions (metres), unit normals, linear RGBA vertex colours, counter-clockwise fronts.
+// An 8-bit sRGB RGB image the model carries (written as NAME.png beside the glTF, sampled with repeat).
+struct Image {
+  std::string name;
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> rgb;  // rows top to bottom, 3 bytes a pixel
+};
+
+// Triangles of one material: positions (metres), unit normals, linear RGBA vertex colours, texture coordinates
+// (used when the material has a texture), counter-clockwise fronts.
 struct Mesh {
   std::vector<vec3> positions;
   std::vector<vec3> normals;
   std::vector<vec4> colors;
+  std::vector<vec2> uvs;
   std::vector<uint32_t> indices;
 
   // Appends a vertex and returns its index.
-  uint32_t add_vertex(const vec3& position, const vec3& normal, const vec4& color);
+  uint32_t add_vertex(const vec3& position, const vec3& normal, const vec4& color, const vec2& uv = vec2(0.0f));
   // Appends the triangle A, B, C (vertex indices, counter-clockwise seen from the front).
   void add_triangle(uint32_t a, uint32_t b, uint32_t c);
 };
@@ -45,6 +56,7 @@ struct Model {
   std::string name;
   std::vector<Material> materials;
   std::vector<Mesh> meshes;
+  std::vector<Image> images;
 
   // Adds MATERIAL and returns its index; the mesh of that index receives its triangles.
   int add_material(const Material& material);

@@ -47,7 +47,7 @@ Material glass() { return {"case-glass", vec4(0.9f, 0.95f, 0.97f, 0.10f), 0.0f, 
 Material gilt_bronze() { return {"gilt-bronze", srgb(190, 150, 80), 1.0f, 0.35f, vec3(0.0f), false}; }
 Material silk(bool lit) {
   return {lit ? "silk-lit" : "silk", srgb(200, 46, 26), 0.0f, 0.8f,
-          lit ? vec3(3.2f, 1.3f, 0.45f) : vec3(0.04f, 0.012f, 0.006f), false};
+          lit ? vec3(1.5f, 0.42f, 0.12f) : vec3(0.03f, 0.008f, 0.004f), false};
 }
 Material textile() { return {"textile", vec4(1.0f), 0.0f, 0.95f, vec3(0.0f), false}; }
 Material glaze() { return {"glaze", vec4(1.0f), 0.0f, 0.14f, vec3(0.0f), false}; }

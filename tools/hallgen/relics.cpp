@@ -34,7 +34,7 @@ void add_boss(Mesh& mesh, const mat4& to_surface, const vec3& p, float radius, c
 }  // namespace
 
 Model make_sancai_vase() {
-  Model model{"sancai-vase", {}, {}};
+  Model model{"sancai-vase", {}, {}, {}};
   int glaze = model.add_material(material::glaze());
   std::vector<vec2> profile = {{0.0f, 0.0f}, {0.07f, 0.0f}, {0.07f, 0.0f}, {0.075f, 0.02f}, {0.068f, 0.03f}};
   // Body: a squat globe from 0.03 to 0.27 m, widest (0.15) at 0.13 m.
@@ -51,7 +51,7 @@ Model make_sancai_vase() {
 }
 
 Model make_sancai_jar() {
-  Model model{"sancai-jar", {}, {}};
+  Model model{"sancai-jar", {}, {}, {}};
   int glaze = model.add_material(material::glaze());
   auto dappled = [](float angle, float y) {
     if (y < 0.04f) return srgb(230, 208, 184);
@@ -80,7 +80,7 @@ Model make_sancai_jar() {
 }
 
 Model make_bronze_mirror() {
-  Model model{"bronze-mirror", {}, {}};
+  Model model{"bronze-mirror", {}, {}, {}};
   int metal = model.add_material(material::bronze());
   int stand = model.add_material(material::dark_lacquer());
   const vec4 bronze = srgb(150, 112, 64), verdigris = srgb(84, 140, 112), dark = srgb(92, 70, 44);
@@ -119,7 +119,7 @@ Model make_bronze_mirror() {
 }
 
 Model make_bronze_ding() {
-  Model model{"bronze-ding", {}, {}};
+  Model model{"bronze-ding", {}, {}, {}};
   int metal = model.add_material(material::bronze());
   const vec4 patina = srgb(88, 118, 96), bronze = srgb(130, 100, 60), deep = srgb(50, 64, 52);
   auto surface = [&](float angle, float y) {
