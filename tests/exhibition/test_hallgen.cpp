@@ -54,6 +54,15 @@ TEST(Hallgen, WithoutAFolderItPrintsUsageAndExitsTwo) {
   EXPECT_NE(result.output.find("usage: liyuan-hallgen CONTENT_DIR"), std::string::npos) << result.output;
 }
 
+TEST(Hallgen, AFolderThatCannotBeMadeIsAClearError) {
+  auto out = output_dir();
+  std::ofstream(out / "not-a-folder") << "a file where the content folder should be";
+  CommandResult result = run_command(hallgen_exe(), {(out / "not-a-folder").string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.output.find("not-a-folder/hall/hall-floor: cannot create the folder"), std::string::npos)
+      << result.output;
+}
+
 // Triangles of a glTF file written by hallgen (indexed triangle lists).
 size_t gltf_triangles(const std::filesystem::path& gltf) {
   auto document = nlohmann::json::parse(read_bytes(gltf));

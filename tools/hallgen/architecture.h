@@ -7,7 +7,8 @@
 
 namespace liyuan::hallgen {
 
-// The floor: dark polished tiles 0.8 m square on a grout bed, and a patterned carpet runner down the central aisle.
+// The floor: dark polished tiles 0.8 m square (a generated texture) on a slab, and a carpet runner with a repeating
+// medallion (a generated texture) down the central aisle.
 // Spans x -10.4..10.4, z -6.4..6.4; 0.108 m high.
 Model make_floor();
 

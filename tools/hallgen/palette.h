@@ -21,14 +21,14 @@ Material red_lacquer();     // columns, frames: deep vermilion, glossy
 Material dark_lacquer();    // table tops, plinths: near-black, glossy
 Material painted_wood();    // brackets and beams: matte red-ochre paint (vertex colours carry the bands)
 Material stone();           // column bases, plinths: pale carved limestone
-Material polished_stone();  // floor tiles: dark, polished (vertex colours vary each tile)
+Material polished_stone();  // floor tiles: dark, polished (the tile texture varies each tile)
 Material grout();           // the joints between tiles
 Material plaster();         // walls: warm lime-white (vertex colours carry the dado)
 Material window_paper();    // paper behind the lattices, lit by daylight from outside
 Material glass();           // display cases: clear, blended
 Material gilt_bronze();     // case frames, fittings
 Material silk(bool lit);    // lantern panels: red silk, glowing when LIT
-Material textile();         // the carpet runner (vertex colours carry its pattern)
+Material textile();         // the carpet runner (a texture carries its pattern)
 Material glaze();           // sancai and celadon: glossy ceramic (vertex colours carry the glaze)
 Material bronze();          // mirror, cauldron: patinated bronze (vertex colours carry the verdigris)
 }  // namespace material
