@@ -27,6 +27,30 @@ float value_noise(float x, float y, int32_t seed) {
   return (a + (b - a) * tx) + ((c + (d - c) * tx) - (a + (b - a) * tx)) * ty;
 }
 
+namespace {
+
+// Trilinear value noise over integer lattice points hashed with SEED.
+float value_noise3(const vec3& p, int32_t seed) {
+  vec3 f = glm::floor(p);
+  vec3 t = p - f;
+  t = t * t * (3.0f - 2.0f * t);
+  int32_t ix = int32_t(f.x) + seed * 1013, iy = int32_t(f.y), iz = int32_t(f.z);
+  float corners[2][2][2];
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b)
+      for (int c = 0; c < 2; ++c) corners[a][b][c] = hash01(ix + a, iy + b, iz + c);
+  float x00 = glm::mix(corners[0][0][0], corners[1][0][0], t.x), x10 = glm::mix(corners[0][1][0], corners[1][1][0], t.x);
+  float x01 = glm::mix(corners[0][0][1], corners[1][0][1], t.x), x11 = glm::mix(corners[0][1][1], corners[1][1][1], t.x);
+  return glm::mix(glm::mix(x00, x10, t.y), glm::mix(x01, x11, t.y), t.z);
+}
+
+}  // namespace
+
+float ring_noise(float angle, float y, float frequency, float y_frequency, int32_t seed) {
+  const float radius = frequency / 6.2831853f, a = angle * 6.2831853f;
+  return value_noise3(vec3(radius * std::cos(a) + 64.0f, y * y_frequency + 64.0f, radius * std::sin(a) + 64.0f), seed);
+}
+
 vec4 vary(const vec4& color, float amount, float u) {
   return vec4(vec3(color) * (1.0f + amount * (2.0f * u - 1.0f)), color.a);
 }

@@ -13,6 +13,10 @@ float hash01(int32_t x, int32_t y = 0, int32_t z = 0);
 // Smooth deterministic value noise in about [0, 1] over the plane (bilinear between hashed lattice points).
 float value_noise(float x, float y, int32_t seed);
 
+// Smooth deterministic noise round a lathe-turned surface, seamless where the angle wraps: ANGLE in [0, 1) round the
+// axis (about FREQUENCY cells round it), Y along it (Y_FREQUENCY cells a metre). About [0, 1].
+float ring_noise(float angle, float y, float frequency, float y_frequency, int32_t seed);
+
 // COLOR scaled in brightness by 1 + AMOUNT * (2 * u - 1), alpha kept.
 vec4 vary(const vec4& color, float amount, float u);
 

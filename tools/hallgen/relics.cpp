@@ -13,7 +13,7 @@ constexpr float kTau = 6.2831853f;
 // Sancai streaks: bands of amber, green and cream wandering round the pot and running downwards.
 vec4 sancai(float angle, float y, float biscuit_below, int32_t seed) {
   if (y < biscuit_below) return srgb(228, 206, 182);  // unglazed foot
-  float wander = value_noise(angle * 9.0f, y * 6.0f, seed) * 0.6f;
+  float wander = ring_noise(angle, y, 9.0f, 6.0f, seed) * 0.6f;
   float stripe = std::fmod(angle * 7.0f + wander + 10.0f, 1.0f);
   vec4 color = stripe < 0.38f ? srgb(186, 112, 36) : stripe < 0.7f ? srgb(58, 116, 62) : srgb(232, 214, 168);
   // Glaze thins and lightens towards the lower edge of the glaze, where it ran and stopped.
@@ -55,7 +55,7 @@ Model make_sancai_jar() {
   int glaze = model.add_material(material::glaze());
   auto dappled = [](float angle, float y) {
     if (y < 0.04f) return srgb(230, 208, 184);
-    float spot = value_noise(angle * 26.0f, y * 40.0f, 21);
+    float spot = ring_noise(angle, y, 26.0f, 40.0f, 21);
     if (spot > 0.78f) return srgb(40, 70, 150);  // cobalt blue spots
     vec4 c = sancai(angle, y, 0.04f, 23);
     return spot < 0.22f ? srgb(234, 220, 176) : c;
@@ -85,7 +85,7 @@ Model make_bronze_mirror() {
   int stand = model.add_material(material::dark_lacquer());
   const vec4 bronze = srgb(150, 112, 64), verdigris = srgb(84, 140, 112), dark = srgb(92, 70, 44);
   auto patina = [&](float angle, float r) {
-    float n = value_noise(angle * 14.0f, r * 60.0f, 31);
+    float n = ring_noise(angle, r, 14.0f, 60.0f, 31);
     return n > 0.62f ? verdigris : n < 0.25f ? dark : bronze;
   };
   // The mirror stands on its rim, tilted back 12 degrees, its decorated back facing +Z. Its axis is local +Y turned
@@ -123,7 +123,7 @@ Model make_bronze_ding() {
   int metal = model.add_material(material::bronze());
   const vec4 patina = srgb(88, 118, 96), bronze = srgb(130, 100, 60), deep = srgb(50, 64, 52);
   auto surface = [&](float angle, float y) {
-    float n = value_noise(angle * 11.0f, y * 22.0f, 41);
+    float n = ring_noise(angle, y, 11.0f, 22.0f, 41);
     vec4 c = n > 0.7f ? bronze : n < 0.3f ? deep : patina;
     // The relief band: a meander of light and dark (a taotie frieze, simplified).
     if (y > 0.29f && y < 0.33f) c = std::fmod(angle * 24.0f, 1.0f) < 0.5f ? deep : bronze;
