@@ -4,11 +4,17 @@
 
 namespace liyuan::test {
 
-std::filesystem::path source_dir() { return LIYUAN_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return LIYUAN_SOURCE_DIR;
+}
 
-std::filesystem::path tang_palace() { return source_dir() / "scenes" / "tang-palace" / "exhibition.yaml"; }
+std::filesystem::path tang_palace() {
+  return source_dir() / "scenes" / "tang-palace" / "exhibition.yaml";
+}
 
-std::filesystem::path hallgen_exe() { return LIYUAN_HALLGEN_EXE; }
+std::filesystem::path hallgen_exe() {
+  return LIYUAN_HALLGEN_EXE;
+}
 
 scene::Exhibition load_tang_palace() {
   scene::Diagnostics diagnostics;

@@ -2,10 +2,9 @@
 // under content/ byte for byte, and the hall it makes stays within a triangle budget lavapipe can draw.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/test_support.h"
@@ -45,7 +44,8 @@ TEST(Hallgen, RegeneratingGivesTheCommittedContentByteForByte) {
   }
   // Nothing stale: every file under content/hall was generated.
   for (const auto& file : files_under(content_dir() / "hall"))
-    EXPECT_TRUE(std::filesystem::exists(out / "hall" / file)) << "content/hall/" << file.string() << " is not generated";
+    EXPECT_TRUE(std::filesystem::exists(out / "hall" / file))
+        << "content/hall/" << file.string() << " is not generated";
 }
 
 TEST(Hallgen, WithoutAFolderItPrintsUsageAndExitsTwo) {

@@ -37,7 +37,8 @@ TEST(TangPalace, AnAttractLoopThenATourOfTwoToThreeMinutesThatVisitsEveryRelic) 
   // A chapter at each relic, between the opening and the farewell.
   std::vector<std::string> chapters;
   for (const scene::Chapter& chapter : timeline.chapters) chapters.push_back(chapter.name);
-  EXPECT_EQ(chapters, (std::vector<std::string>{"attract", "opening", "vase", "jar", "fox", "mirror", "ding", "farewell"}));
+  EXPECT_EQ(chapters,
+            (std::vector<std::string>{"attract", "opening", "vase", "jar", "fox", "mirror", "ding", "farewell"}));
   // Every relic on display has a hotspot with a panel; the fox's clip plays.
   std::set<std::string> with_hotspot;
   for (const scene::Hotspot& hotspot : exhibition.graph.hotspots) {

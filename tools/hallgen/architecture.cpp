@@ -40,7 +40,8 @@ Image make_carpet_image() {
     for (int x = 0; x < image.width; ++x) {
       vec3 c = carpet_color((float(x) + 0.5f) / float(image.width) * kCarpetWidth, kCarpetWidth,
                             (float(y) + 0.5f) / float(image.height) * kCarpetRepeat);
-      for (int k = 0; k < 3; ++k) image.rgb[(size_t(y) * size_t(image.width) + size_t(x)) * 3 + size_t(k)] = (unsigned char)c[k];
+      for (int k = 0; k < 3; ++k)
+        image.rgb[(size_t(y) * size_t(image.width) + size_t(x)) * 3 + size_t(k)] = (unsigned char)c[k];
     }
   }
   return image;
@@ -49,8 +50,10 @@ Image make_carpet_image() {
 // A horizontal beam along X or Z between A and B (centre line at height Y0..Y1, WIDTH across), in COLOR.
 void add_beam(Mesh& mesh, const vec3& a, const vec3& b, float y0, float y1, float width, const vec4& color) {
   vec3 lo = glm::min(a, b), hi = glm::max(a, b);
-  if (std::abs(b.x - a.x) > std::abs(b.z - a.z)) add_box(mesh, {lo.x, y0, lo.z - width / 2}, {hi.x, y1, lo.z + width / 2}, color);
-  else add_box(mesh, {lo.x - width / 2, y0, lo.z}, {lo.x + width / 2, y1, hi.z}, color);
+  if (std::abs(b.x - a.x) > std::abs(b.z - a.z))
+    add_box(mesh, {lo.x, y0, lo.z - width / 2}, {hi.x, y1, lo.z + width / 2}, color);
+  else
+    add_box(mesh, {lo.x - width / 2, y0, lo.z}, {lo.x + width / 2, y1, hi.z}, color);
 }
 
 // The tile texture: 4 x 4 tiles of 0.8 m, 128 pixels each, every tile its own shade of dark stone with faint
@@ -122,8 +125,8 @@ Model make_column() {
   int wood = model.add_material(material::painted_wood());
   // Base: a square stone block, then a lotus cushion whose petals are carved in light and shade.
   add_box(model.mesh(stone), {-0.46f, 0.0f, -0.46f}, {0.46f, 0.12f, 0.46f}, vec4(1.0f));
-  std::vector<vec2> cushion = {{0.0f, 0.12f}, {0.42f, 0.12f}, {0.42f, 0.12f}, {0.44f, 0.16f}, {0.43f, 0.2f},
-                               {0.39f, 0.25f}, {0.34f, 0.28f}, {0.33f, 0.3f}, {0.33f, 0.3f}, {0.0f, 0.3f}};
+  std::vector<vec2> cushion = {{0.0f, 0.12f},  {0.42f, 0.12f}, {0.42f, 0.12f}, {0.44f, 0.16f}, {0.43f, 0.2f},
+                               {0.39f, 0.25f}, {0.34f, 0.28f}, {0.33f, 0.3f},  {0.33f, 0.3f},  {0.0f, 0.3f}};
   add_lathe(model.mesh(stone), mat4(1.0f), cushion, 48, [](float angle, float y) {
     float petal = 0.5f + 0.5f * std::cos(angle * 2.0f * 3.14159265f * 16.0f);
     float shade = y > 0.14f && y < 0.28f ? 0.72f + 0.28f * petal : 0.95f;
@@ -150,9 +153,10 @@ Model make_column() {
     for (int axis = 0; axis < 2; ++axis) {
       mat4 turn = rotation(axis == 0 ? 0.0f : 90.0f, {0, 1, 0});
       // The arm, with its lower edge cut back towards the ends (juansha) by a narrower lower box.
-      add_box(bracket, turn, {-tier.reach, tier.y0 + 0.05f, -tier.width / 2}, {tier.reach, tier.y1, tier.width / 2}, ochre);
-      add_box(bracket, turn, {-tier.reach + 0.12f, tier.y0, -tier.width / 2}, {tier.reach - 0.12f, tier.y0 + 0.05f, tier.width / 2},
+      add_box(bracket, turn, {-tier.reach, tier.y0 + 0.05f, -tier.width / 2}, {tier.reach, tier.y1, tier.width / 2},
               ochre);
+      add_box(bracket, turn, {-tier.reach + 0.12f, tier.y0, -tier.width / 2},
+              {tier.reach - 0.12f, tier.y0 + 0.05f, tier.width / 2}, ochre);
       // Painted white edge along the arm's face.
       add_box(bracket, turn, {-tier.reach + 0.02f, tier.y1 - 0.025f, -tier.width / 2 - 0.004f},
               {tier.reach - 0.02f, tier.y1 - 0.01f, tier.width / 2 + 0.004f}, white);

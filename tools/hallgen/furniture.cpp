@@ -19,14 +19,20 @@ Model make_lantern(bool lit) {
   int gold = model.add_material(material::gilt_bronze());
   const float r = 0.25f;  // to the corners of the hexagon
   // Silk panels: a hexagonal drum, slightly waisted.
-  add_lathe(model.mesh(silk), mat4(1.0f), {{r * 0.92f, 0.36f}, {r, 0.5f}, {r, 0.72f}, {r * 0.92f, 0.86f}}, 6, vec4(1.0f));
+  add_lathe(model.mesh(silk), mat4(1.0f), {{r * 0.92f, 0.36f}, {r, 0.5f}, {r, 0.72f}, {r * 0.92f, 0.86f}}, 6,
+            vec4(1.0f));
   // Frames top and bottom, the bottom closed.
   add_lathe(model.mesh(wood), mat4(1.0f),
-            {{0.0f, 0.3f}, {r * 0.8f, 0.3f}, {r * 0.8f, 0.3f}, {r * 1.04f, 0.33f}, {r * 1.04f, 0.36f}, {r * 1.04f, 0.36f},
+            {{0.0f, 0.3f},
+             {r * 0.8f, 0.3f},
+             {r * 0.8f, 0.3f},
+             {r * 1.04f, 0.33f},
+             {r * 1.04f, 0.36f},
+             {r * 1.04f, 0.36f},
              {r * 0.9f, 0.37f}},
             6, vec4(1.0f));
-  add_lathe(model.mesh(wood), mat4(1.0f), {{r * 0.9f, 0.85f}, {r * 1.04f, 0.86f}, {r * 1.04f, 0.86f}, {r * 1.04f, 0.9f}},
-            6, vec4(1.0f));
+  add_lathe(model.mesh(wood), mat4(1.0f),
+            {{r * 0.9f, 0.85f}, {r * 1.04f, 0.86f}, {r * 1.04f, 0.86f}, {r * 1.04f, 0.9f}}, 6, vec4(1.0f));
   // Corner posts.
   for (int k = 0; k < 6; ++k) {
     float a = float(k) / 6.0f * 2.0f * kPi;
@@ -41,10 +47,16 @@ Model make_lantern(bool lit) {
   add_lathe(model.mesh(silk), mat4(1.0f), {{0.0f, 0.0f}, {0.03f, 0.02f}, {0.012f, 0.3f}, {0.0f, 0.3f}}, 8, vec4(1.0f));
   // Canopy with flaring eaves, a gilt finial and the cord to the beam.
   add_lathe(model.mesh(wood), mat4(1.0f),
-            {{r * 1.0f, 0.9f}, {r * 1.36f, 0.93f}, {r * 1.36f, 0.93f}, {r * 1.3f, 0.95f}, {r * 0.7f, 0.99f},
-             {r * 0.3f, 1.02f}, {0.0f, 1.02f}},
+            {{r * 1.0f, 0.9f},
+             {r * 1.36f, 0.93f},
+             {r * 1.36f, 0.93f},
+             {r * 1.3f, 0.95f},
+             {r * 0.7f, 0.99f},
+             {r * 0.3f, 1.02f},
+             {0.0f, 1.02f}},
             6, vec4(1.0f));
-  add_lathe(model.mesh(gold), mat4(1.0f), {{0.0f, 1.02f}, {0.04f, 1.04f}, {0.025f, 1.1f}, {0.0f, 1.12f}}, 8, vec4(1.0f));
+  add_lathe(model.mesh(gold), mat4(1.0f), {{0.0f, 1.02f}, {0.04f, 1.04f}, {0.025f, 1.1f}, {0.0f, 1.12f}}, 8,
+            vec4(1.0f));
   add_box(model.mesh(wood), {-0.008f, 1.1f, -0.008f}, {0.008f, 2.8f, 0.008f}, vec4(1.0f));
   return model;
 }
@@ -62,33 +74,53 @@ Model make_banquet_table() {
   for (float side : {-1.0f, 1.0f}) {
     const float end0 = side > 0 ? hx - 0.08f : -hx;
     add_box(model.mesh(lacquer), {end0, top, -hz}, {end0 + 0.08f, top + 0.03f, hz}, vec4(1.0f));
-    add_box(model.mesh(lacquer), {side * (hx - 0.12f) - 0.03f, 0.04f, -hz + 0.04f}, {side * (hx - 0.12f) + 0.03f, top - 0.04f, hz - 0.04f},
-            vec4(1.0f));
-    add_box(model.mesh(lacquer), {side * (hx - 0.12f) - 0.06f, 0.0f, -hz + 0.02f}, {side * (hx - 0.12f) + 0.06f, 0.04f, hz - 0.02f},
-            vec4(1.0f));
+    add_box(model.mesh(lacquer), {side * (hx - 0.12f) - 0.03f, 0.04f, -hz + 0.04f},
+            {side * (hx - 0.12f) + 0.03f, top - 0.04f, hz - 0.04f}, vec4(1.0f));
+    add_box(model.mesh(lacquer), {side * (hx - 0.12f) - 0.06f, 0.0f, -hz + 0.02f},
+            {side * (hx - 0.12f) + 0.06f, 0.04f, hz - 0.02f}, vec4(1.0f));
   }
   const vec4 celadon = srgb(150, 178, 146), white = srgb(236, 232, 220), amber = srgb(186, 120, 48);
   const float surface = top + 0.004f;
   // A large celadon dish with fruit, two white bowls, three gilt cups.
   add_lathe(model.mesh(glaze), translation({0.0f, surface, 0.0f}),
-            {{0.0f, 0.0f}, {0.09f, 0.0f}, {0.09f, 0.0f}, {0.1f, 0.012f}, {0.17f, 0.03f}, {0.18f, 0.04f}, {0.165f, 0.04f},
-             {0.09f, 0.02f}, {0.0f, 0.018f}},
+            {{0.0f, 0.0f},
+             {0.09f, 0.0f},
+             {0.09f, 0.0f},
+             {0.1f, 0.012f},
+             {0.17f, 0.03f},
+             {0.18f, 0.04f},
+             {0.165f, 0.04f},
+             {0.09f, 0.02f},
+             {0.0f, 0.018f}},
             32, celadon);
   for (int k = 0; k < 5; ++k) {
     float a = float(k) / 5.0f * 2.0f * kPi;
     vec3 at(0.06f * std::cos(a), surface + 0.045f, 0.06f * std::sin(a));
-    add_lathe(model.mesh(glaze), translation(at), {{0.0f, -0.03f}, {0.03f, -0.015f}, {0.034f, 0.005f}, {0.02f, 0.03f}, {0.0f, 0.034f}},
-              12, k % 2 ? amber : srgb(170, 50, 40));
+    add_lathe(model.mesh(glaze), translation(at),
+              {{0.0f, -0.03f}, {0.03f, -0.015f}, {0.034f, 0.005f}, {0.02f, 0.03f}, {0.0f, 0.034f}}, 12,
+              k % 2 ? amber : srgb(170, 50, 40));
   }
   for (float x : {-0.42f, 0.42f}) {
     add_lathe(model.mesh(glaze), translation({x, surface, 0.02f}),
-              {{0.0f, 0.0f}, {0.035f, 0.0f}, {0.035f, 0.0f}, {0.04f, 0.01f}, {0.075f, 0.06f}, {0.07f, 0.062f}, {0.035f, 0.012f},
+              {{0.0f, 0.0f},
+               {0.035f, 0.0f},
+               {0.035f, 0.0f},
+               {0.04f, 0.01f},
+               {0.075f, 0.06f},
+               {0.07f, 0.062f},
+               {0.035f, 0.012f},
                {0.0f, 0.012f}},
               24, white);
   }
   for (float x : {-0.25f, 0.25f, 0.56f}) {
     add_lathe(model.mesh(gold), translation({x, surface, -0.1f}),
-              {{0.0f, 0.0f}, {0.022f, 0.0f}, {0.022f, 0.0f}, {0.015f, 0.015f}, {0.035f, 0.05f}, {0.031f, 0.052f}, {0.012f, 0.017f},
+              {{0.0f, 0.0f},
+               {0.022f, 0.0f},
+               {0.022f, 0.0f},
+               {0.015f, 0.015f},
+               {0.035f, 0.05f},
+               {0.031f, 0.052f},
+               {0.012f, 0.017f},
                {0.0f, 0.017f}},
               16, vec4(1.0f));
   }

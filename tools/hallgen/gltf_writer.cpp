@@ -1,11 +1,11 @@
 #include "gltf_writer.h"
 
-#include <nlohmann/json.hpp>
 #include <stb_image_write.h>
 
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace liyuan::hallgen {
 namespace {
@@ -54,8 +54,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
     const Material& material = model.materials[m];
     json entry = {{"name", material.name},
                   {"pbrMetallicRoughness",
-                   {{"baseColorFactor", {material.base_color.r, material.base_color.g, material.base_color.b,
-                                         material.base_color.a}},
+                   {{"baseColorFactor",
+                     {material.base_color.r, material.base_color.g, material.base_color.b, material.base_color.a}},
                     {"metallicFactor", material.metallic},
                     {"roughnessFactor", material.roughness}}}};
     if (material.emissive != vec3(0.0f)) {
@@ -63,7 +63,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
       float strength = std::max({material.emissive.r, material.emissive.g, material.emissive.b, 1.0f});
       vec3 factor = material.emissive / strength;
       entry["emissiveFactor"] = {factor.r, factor.g, factor.b};
-      if (strength > 1.0f) entry["extensions"] = {{"KHR_materials_emissive_strength", {{"emissiveStrength", strength}}}};
+      if (strength > 1.0f)
+        entry["extensions"] = {{"KHR_materials_emissive_strength", {{"emissiveStrength", strength}}}};
     }
     if (!material.base_color_texture.empty()) {
       int image = -1;
@@ -160,7 +161,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
       textures.push_back({{"source", i}, {"sampler", 0}});
       // stb's PNG writer is deterministic at a fixed compression level.
       stbi_write_png_compression_level = 9;
-      if (!stbi_write_png((dir / file).string().c_str(), image.width, image.height, 3, image.rgb.data(), image.width * 3))
+      if (!stbi_write_png((dir / file).string().c_str(), image.width, image.height, 3, image.rgb.data(),
+                          image.width * 3))
         return (dir / file).string() + ": cannot write the image";
     }
     document["images"] = images;
@@ -175,7 +177,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
   const std::string text = document.dump(2) + "\n";
   if (!write_bytes(dir / (model.name + ".gltf"), text.data(), text.size()))
     return (dir / (model.name + ".gltf")).string() + ": cannot write the file";
-  if (!write_bytes(dir / bin_name, bin.data(), bin.size())) return (dir / bin_name).string() + ": cannot write the file";
+  if (!write_bytes(dir / bin_name, bin.data(), bin.size()))
+    return (dir / bin_name).string() + ": cannot write the file";
   return {};
 }
 

@@ -2,10 +2,9 @@
 // normals and linear vertex colours. Plain data; the shape builders (shapes.h) append to it.
 #pragma once
 
-#include <glm/glm.hpp>
-
 #include <array>
 #include <cstdint>
+#include <glm/glm.hpp>
 #include <string>
 #include <vector>
 

@@ -39,8 +39,10 @@ float value_noise3(const vec3& p, int32_t seed) {
   for (int a = 0; a < 2; ++a)
     for (int b = 0; b < 2; ++b)
       for (int c = 0; c < 2; ++c) corners[a][b][c] = hash01(ix + a, iy + b, iz + c);
-  float x00 = glm::mix(corners[0][0][0], corners[1][0][0], t.x), x10 = glm::mix(corners[0][1][0], corners[1][1][0], t.x);
-  float x01 = glm::mix(corners[0][0][1], corners[1][0][1], t.x), x11 = glm::mix(corners[0][1][1], corners[1][1][1], t.x);
+  float x00 = glm::mix(corners[0][0][0], corners[1][0][0], t.x),
+        x10 = glm::mix(corners[0][1][0], corners[1][1][0], t.x);
+  float x01 = glm::mix(corners[0][0][1], corners[1][0][1], t.x),
+        x11 = glm::mix(corners[0][1][1], corners[1][1][1], t.x);
   return glm::mix(glm::mix(x00, x10, t.y), glm::mix(x01, x11, t.y), t.z);
 }
 
@@ -57,25 +59,53 @@ vec4 vary(const vec4& color, float amount, float u) {
 
 namespace material {
 
-Material red_lacquer() { return {"red-lacquer", srgb(168, 32, 22), 0.0f, 0.32f, vec3(0.0f), false}; }
-Material dark_lacquer() { return {"dark-lacquer", srgb(38, 20, 16), 0.0f, 0.28f, vec3(0.0f), false}; }
-Material painted_wood() { return {"painted-wood", vec4(1.0f), 0.0f, 0.7f, vec3(0.0f), false}; }
-Material stone() { return {"carved-stone", srgb(196, 188, 172), 0.0f, 0.75f, vec3(0.0f), false}; }
-Material polished_stone() { return {"polished-stone", vec4(1.0f), 0.0f, 0.18f, vec3(0.0f), false}; }
-Material grout() { return {"grout", srgb(26, 25, 23), 0.0f, 0.9f, vec3(0.0f), false}; }
-Material plaster() { return {"plaster", vec4(1.0f), 0.0f, 0.9f, vec3(0.0f), false}; }
+Material red_lacquer() {
+  return {"red-lacquer", srgb(168, 32, 22), 0.0f, 0.32f, vec3(0.0f), false};
+}
+Material dark_lacquer() {
+  return {"dark-lacquer", srgb(38, 20, 16), 0.0f, 0.28f, vec3(0.0f), false};
+}
+Material painted_wood() {
+  return {"painted-wood", vec4(1.0f), 0.0f, 0.7f, vec3(0.0f), false};
+}
+Material stone() {
+  return {"carved-stone", srgb(196, 188, 172), 0.0f, 0.75f, vec3(0.0f), false};
+}
+Material polished_stone() {
+  return {"polished-stone", vec4(1.0f), 0.0f, 0.18f, vec3(0.0f), false};
+}
+Material grout() {
+  return {"grout", srgb(26, 25, 23), 0.0f, 0.9f, vec3(0.0f), false};
+}
+Material plaster() {
+  return {"plaster", vec4(1.0f), 0.0f, 0.9f, vec3(0.0f), false};
+}
 Material window_paper() {
   return {"window-paper", srgb(235, 222, 190), 0.0f, 0.9f, vec3(0.55f, 0.48f, 0.36f), false};
 }
-Material glass() { return {"case-glass", vec4(0.9f, 0.95f, 0.97f, 0.10f), 0.0f, 0.04f, vec3(0.0f), true}; }
-Material gilt_bronze() { return {"gilt-bronze", srgb(190, 150, 80), 1.0f, 0.35f, vec3(0.0f), false}; }
-Material silk(bool lit) {
-  return {lit ? "silk-lit" : "silk", srgb(200, 46, 26), 0.0f, 0.8f,
-          lit ? vec3(1.5f, 0.42f, 0.12f) : vec3(0.03f, 0.008f, 0.004f), false};
+Material glass() {
+  return {"case-glass", vec4(0.9f, 0.95f, 0.97f, 0.10f), 0.0f, 0.04f, vec3(0.0f), true};
 }
-Material textile() { return {"textile", vec4(1.0f), 0.0f, 0.95f, vec3(0.0f), false}; }
-Material glaze() { return {"glaze", vec4(1.0f), 0.0f, 0.14f, vec3(0.0f), false}; }
-Material bronze() { return {"bronze", vec4(1.0f), 0.75f, 0.42f, vec3(0.0f), false}; }
+Material gilt_bronze() {
+  return {"gilt-bronze", srgb(190, 150, 80), 1.0f, 0.35f, vec3(0.0f), false};
+}
+Material silk(bool lit) {
+  return {lit ? "silk-lit" : "silk",
+          srgb(200, 46, 26),
+          0.0f,
+          0.8f,
+          lit ? vec3(1.5f, 0.42f, 0.12f) : vec3(0.03f, 0.008f, 0.004f),
+          false};
+}
+Material textile() {
+  return {"textile", vec4(1.0f), 0.0f, 0.95f, vec3(0.0f), false};
+}
+Material glaze() {
+  return {"glaze", vec4(1.0f), 0.0f, 0.14f, vec3(0.0f), false};
+}
+Material bronze() {
+  return {"bronze", vec4(1.0f), 0.75f, 0.42f, vec3(0.0f), false};
+}
 
 }  // namespace material
 }  // namespace liyuan::hallgen

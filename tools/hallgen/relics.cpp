@@ -44,9 +44,15 @@ Model make_sancai_vase() {
   }
   // Neck rising and narrowing, then the flared dish mouth.
   for (float y : {0.29f, 0.32f, 0.35f, 0.38f, 0.41f}) profile.push_back({0.036f - (y - 0.29f) * 0.03f, y});
-  profile.insert(profile.end(), {{0.045f, 0.43f}, {0.07f, 0.45f}, {0.075f, 0.46f}, {0.075f, 0.46f}, {0.06f, 0.46f},
-                                 {0.03f, 0.42f}, {0.0f, 0.42f}});
-  add_lathe(model.mesh(glaze), mat4(1.0f), profile, 64, [](float angle, float y) { return sancai(angle, y, 0.05f, 11); });
+  profile.insert(profile.end(), {{0.045f, 0.43f},
+                                 {0.07f, 0.45f},
+                                 {0.075f, 0.46f},
+                                 {0.075f, 0.46f},
+                                 {0.06f, 0.46f},
+                                 {0.03f, 0.42f},
+                                 {0.0f, 0.42f}});
+  add_lathe(model.mesh(glaze), mat4(1.0f), profile, 64,
+            [](float angle, float y) { return sancai(angle, y, 0.05f, 11); });
   return model;
 }
 
@@ -73,8 +79,17 @@ Model make_sancai_jar() {
   add_lathe(model.mesh(glaze), mat4(1.0f), body, 64, dappled);
   // The lid: a low dome with a pearl knob.
   add_lathe(model.mesh(glaze), mat4(1.0f),
-            {{0.0f, 0.3f}, {0.085f, 0.3f}, {0.085f, 0.3f}, {0.086f, 0.31f}, {0.07f, 0.33f}, {0.035f, 0.345f},
-             {0.02f, 0.35f}, {0.03f, 0.36f}, {0.026f, 0.375f}, {0.012f, 0.38f}, {0.0f, 0.38f}},
+            {{0.0f, 0.3f},
+             {0.085f, 0.3f},
+             {0.085f, 0.3f},
+             {0.086f, 0.31f},
+             {0.07f, 0.33f},
+             {0.035f, 0.345f},
+             {0.02f, 0.35f},
+             {0.03f, 0.36f},
+             {0.026f, 0.375f},
+             {0.012f, 0.38f},
+             {0.0f, 0.38f}},
             48, dappled);
   return model;
 }
@@ -93,9 +108,23 @@ Model make_bronze_mirror() {
   const float radius = 0.12f, centre_y = 0.165f;
   const mat4 to_disc = translation({0.0f, centre_y, 0.0f}) * rotation(-12.0f, {1, 0, 0}) * rotation(90.0f, {1, 0, 0});
   add_lathe(model.mesh(metal), to_disc,
-            {{0.0f, 0.0f}, {radius, 0.0f}, {radius, 0.0f}, {radius, 0.012f}, {radius, 0.012f}, {0.108f, 0.014f},
-             {0.104f, 0.006f}, {0.085f, 0.006f}, {0.083f, 0.01f}, {0.08f, 0.006f}, {0.058f, 0.006f}, {0.056f, 0.011f},
-             {0.053f, 0.006f}, {0.024f, 0.006f}, {0.022f, 0.012f}, {0.015f, 0.022f}, {0.0f, 0.026f}},
+            {{0.0f, 0.0f},
+             {radius, 0.0f},
+             {radius, 0.0f},
+             {radius, 0.012f},
+             {radius, 0.012f},
+             {0.108f, 0.014f},
+             {0.104f, 0.006f},
+             {0.085f, 0.006f},
+             {0.083f, 0.01f},
+             {0.08f, 0.006f},
+             {0.058f, 0.006f},
+             {0.056f, 0.011f},
+             {0.053f, 0.006f},
+             {0.024f, 0.006f},
+             {0.022f, 0.012f},
+             {0.015f, 0.022f},
+             {0.0f, 0.026f}},
             64, [&](float angle, float h) { return patina(angle, h); });
   // Grapes: bosses in the inner field and the outer band; beasts suggested by larger ones round the knob.
   const mat4 face = to_disc * rotation(-90.0f, {1, 0, 0});  // local Z = the mirror's axis, out of the back
@@ -114,7 +143,8 @@ Model make_bronze_mirror() {
   // The stand: a foot and a cradle holding the rim.
   add_box(model.mesh(stand), {-0.09f, 0.0f, -0.07f}, {0.09f, 0.025f, 0.07f}, vec4(1.0f));
   add_box(model.mesh(stand), {-0.05f, 0.025f, -0.035f}, {0.05f, 0.06f, 0.035f}, vec4(1.0f));
-  for (float x : {-0.07f, 0.07f}) add_box(model.mesh(stand), {x - 0.012f, 0.025f, -0.03f}, {x + 0.012f, 0.09f, 0.0f}, vec4(1.0f));
+  for (float x : {-0.07f, 0.07f})
+    add_box(model.mesh(stand), {x - 0.012f, 0.025f, -0.03f}, {x + 0.012f, 0.09f, 0.0f}, vec4(1.0f));
   return model;
 }
 
@@ -135,8 +165,16 @@ Model make_bronze_ding() {
     float a = float(i) / 8.0f * 1.5707963f;
     bowl.push_back({0.19f * std::sin(a), 0.16f + 0.13f * (1.0f - std::cos(a))});
   }
-  bowl.insert(bowl.end(), {{0.196f, 0.3f}, {0.198f, 0.31f}, {0.196f, 0.32f}, {0.19f, 0.34f}, {0.195f, 0.37f},
-                           {0.2f, 0.38f}, {0.2f, 0.38f}, {0.175f, 0.38f}, {0.175f, 0.38f}, {0.17f, 0.36f},
+  bowl.insert(bowl.end(), {{0.196f, 0.3f},
+                           {0.198f, 0.31f},
+                           {0.196f, 0.32f},
+                           {0.19f, 0.34f},
+                           {0.195f, 0.37f},
+                           {0.2f, 0.38f},
+                           {0.2f, 0.38f},
+                           {0.175f, 0.38f},
+                           {0.175f, 0.38f},
+                           {0.17f, 0.36f},
                            {0.0f, 0.36f}});
   add_lathe(model.mesh(metal), mat4(1.0f), bowl, 48, surface);
   // Three legs, hoofed at the foot, under the bowl at 120 degrees.
@@ -144,8 +182,14 @@ Model make_bronze_ding() {
     float a = (float(k) / 3.0f + 0.0833f) * kTau;
     mat4 at = translation({0.12f * std::sin(a), 0.0f, 0.12f * std::cos(a)});
     add_lathe(model.mesh(metal), at,
-              {{0.0f, 0.0f}, {0.038f, 0.0f}, {0.038f, 0.0f}, {0.034f, 0.03f}, {0.024f, 0.06f}, {0.026f, 0.14f},
-               {0.032f, 0.2f}, {0.0f, 0.22f}},
+              {{0.0f, 0.0f},
+               {0.038f, 0.0f},
+               {0.038f, 0.0f},
+               {0.034f, 0.03f},
+               {0.024f, 0.06f},
+               {0.026f, 0.14f},
+               {0.032f, 0.2f},
+               {0.0f, 0.22f}},
               16, surface);
   }
   // Two upright loop handles on the rim, facing each other across X.

@@ -1,27 +1,34 @@
 #include "shapes.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace liyuan::hallgen {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
 
-vec3 transform_point(const mat4& xf, const vec3& p) { return vec3(xf * vec4(p, 1.0f)); }
+vec3 transform_point(const mat4& xf, const vec3& p) {
+  return vec3(xf * vec4(p, 1.0f));
+}
 
 vec3 transform_normal(const mat4& xf, const vec3& n) {
   return glm::normalize(glm::transpose(glm::inverse(glm::mat3(xf))) * n);
 }
 
-float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+float srgb_to_linear(float c) {
+  return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
 
 }  // namespace
 
-mat4 translation(const vec3& offset) { return glm::translate(mat4(1.0f), offset); }
+mat4 translation(const vec3& offset) {
+  return glm::translate(mat4(1.0f), offset);
+}
 
-mat4 rotation(float degrees, const vec3& axis) { return glm::rotate(mat4(1.0f), glm::radians(degrees), axis); }
+mat4 rotation(float degrees, const vec3& axis) {
+  return glm::rotate(mat4(1.0f), glm::radians(degrees), axis);
+}
 
 vec4 srgb(int r, int g, int b, float alpha) {
   return vec4(srgb_to_linear(float(r) / 255.0f), srgb_to_linear(float(g) / 255.0f), srgb_to_linear(float(b) / 255.0f),
@@ -49,7 +56,9 @@ void add_box(Mesh& mesh, const mat4& xf, const vec3& lo, const vec3& hi, const v
   add_quad(mesh, p(x0, y0, z0), p(x1, y0, z0), p(x1, y0, z1), p(x0, y0, z1), color);  // -Y
 }
 
-void add_box(Mesh& mesh, const vec3& lo, const vec3& hi, const vec4& color) { add_box(mesh, mat4(1.0f), lo, hi, color); }
+void add_box(Mesh& mesh, const vec3& lo, const vec3& hi, const vec4& color) {
+  add_box(mesh, mat4(1.0f), lo, hi, color);
+}
 
 void add_lathe(Mesh& mesh, const mat4& xf, const std::vector<vec2>& profile, int segments, const LatheColor& color) {
   // Split the profile into smooth runs at repeated points (hard edges).
