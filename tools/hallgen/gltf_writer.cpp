@@ -59,12 +59,8 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
                     {"metallicFactor", material.metallic},
                     {"roughnessFactor", material.roughness}}}};
     if (material.emissive != vec3(0.0f)) {
-      // Values above 1 need KHR_materials_emissive_strength; keep the factor in range and say how bright it is.
-      float strength = std::max({material.emissive.r, material.emissive.g, material.emissive.b, 1.0f});
-      vec3 factor = material.emissive / strength;
+      vec3 factor = glm::clamp(material.emissive, vec3(0.0f), vec3(1.0f));
       entry["emissiveFactor"] = {factor.r, factor.g, factor.b};
-      if (strength > 1.0f)
-        entry["extensions"] = {{"KHR_materials_emissive_strength", {{"emissiveStrength", strength}}}};
     }
     if (!material.base_color_texture.empty()) {
       int image = -1;
@@ -169,11 +165,6 @@ std::string write_gltf(const Model& model, const std::filesystem::path& dir) {
     document["textures"] = textures;
     document["samplers"] = {{{"magFilter", 9729}, {"minFilter", 9987}, {"wrapS", 10497}, {"wrapT", 10497}}};
   }
-  bool uses_strength = false;
-  for (const Material& material : model.materials)
-    uses_strength |= std::max({material.emissive.r, material.emissive.g, material.emissive.b}) > 1.0f;
-  if (uses_strength) document["extensionsUsed"] = {"KHR_materials_emissive_strength"};
-
   const std::string text = document.dump(2) + "\n";
   if (!write_bytes(dir / (model.name + ".gltf"), text.data(), text.size()))
     return (dir / (model.name + ".gltf")).string() + ": cannot write the file";

@@ -21,7 +21,7 @@ struct Material {
   vec4 base_color{1.0f};
   float metallic = 0.0f;
   float roughness = 0.8f;
-  vec3 emissive{0.0f};
+  vec3 emissive{0.0f};  // each component in [0, 1] (glTF's emissiveFactor; no strength extension)
   bool blend = false;
   std::string base_color_texture;  // an Image of the model, by name; empty for none (then no UVs are written)
 };

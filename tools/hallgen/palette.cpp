@@ -94,7 +94,7 @@ Material silk(bool lit) {
           srgb(200, 46, 26),
           0.0f,
           0.8f,
-          lit ? vec3(1.5f, 0.42f, 0.12f) : vec3(0.03f, 0.008f, 0.004f),
+          lit ? vec3(1.0f, 0.28f, 0.08f) : vec3(0.03f, 0.008f, 0.004f),
           false};
 }
 Material textile() {
