@@ -34,8 +34,8 @@ TEST(Hallgen, RegeneratingGivesTheCommittedContentByteForByte) {
   CommandResult result = run_command(hallgen_exe(), {out.string()});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   auto generated = files_under(out);
-  // Nine pieces of the hall and four replicas, each a .gltf and a .bin; the floor also has two images.
-  ASSERT_EQ(generated.size(), 28u);
+  // Ten pieces of the hall and four replicas, each a .gltf and a .bin; the floor also has two images.
+  ASSERT_EQ(generated.size(), 30u);
   for (const auto& file : generated) {
     auto committed = content_dir() / file;
     ASSERT_TRUE(std::filesystem::exists(committed)) << committed << " is generated but not committed";

@@ -127,6 +127,40 @@ Model make_banquet_table() {
   return model;
 }
 
+Model make_lattice_screen() {
+  Model model{"lattice-screen", {}, {}, {}};
+  int lacquer = model.add_material(material::red_lacquer());
+  int paper = model.add_material(material::window_paper());
+  int stone = model.add_material(material::stone());
+  int dark = model.add_material(material::dark_lacquer());
+  const float leaf = 0.6f, height = 2.0f, frame = 0.05f, depth = 0.04f;
+  // Leaves hinged edge to edge, turned alternately +-12 degrees; the whole screen is centred on x = 0.
+  const float fold = 12.0f, cos_fold = std::cos(glm::radians(fold)), sin_fold = std::sin(glm::radians(fold));
+  vec3 hinge(-2.0f * leaf * cos_fold, 0.0f, 0.0f);
+  for (int k = 0; k < 4; ++k) {
+    const float turn = k % 2 ? -fold : fold;
+    mat4 at = translation(hinge) * rotation(turn, {0, 1, 0});
+    hinge += leaf * vec3(cos_fold, 0.0f, k % 2 ? sin_fold : -sin_fold);
+    Mesh& wood = model.mesh(lacquer);
+    add_box(wood, at, {0.0f, 0.08f, -depth / 2}, {frame, height, depth / 2}, vec4(1.0f));
+    add_box(wood, at, {leaf - frame, 0.08f, -depth / 2}, {leaf, height, depth / 2}, vec4(1.0f));
+    add_box(wood, at, {frame, height - frame, -depth / 2}, {leaf - frame, height, depth / 2}, vec4(1.0f));
+    add_box(wood, at, {frame, 0.08f, -depth / 2}, {leaf - frame, 0.08f + frame, depth / 2}, vec4(1.0f));
+    add_box(wood, at, {frame, 0.7f, -depth / 2}, {leaf - frame, 0.7f + frame, depth / 2}, vec4(1.0f));
+    // Solid lower panel, dark with a gilt-less inset look, then the lattice over paper.
+    add_box(model.mesh(dark), at, {frame, 0.08f + frame, -0.01f}, {leaf - frame, 0.7f, 0.01f}, vec4(1.0f));
+    add_box(model.mesh(paper), at, {frame, 0.7f + frame, -0.004f}, {leaf - frame, height - frame, 0.004f}, vec4(1.0f));
+    for (float x = frame + 0.1f; x < leaf - frame - 0.02f; x += 0.1f)
+      add_box(wood, at, {x - 0.012f, 0.7f + frame, -0.015f}, {x + 0.012f, height - frame, 0.015f}, vec4(1.0f));
+    for (float y = 0.7f + frame + 0.1f; y < height - frame - 0.02f; y += 0.1f)
+      add_box(wood, at, {frame, y - 0.012f, -0.015f}, {leaf - frame, y + 0.012f, 0.015f}, vec4(1.0f));
+    // Stone feet under each leaf.
+    add_box(model.mesh(stone), at, {0.05f, 0.0f, -0.08f}, {0.17f, 0.08f, 0.08f}, vec4(1.0f));
+    add_box(model.mesh(stone), at, {leaf - 0.17f, 0.0f, -0.08f}, {leaf - 0.05f, 0.08f, 0.08f}, vec4(1.0f));
+  }
+  return model;
+}
+
 Model make_plinth() {
   Model model{"plinth", {}, {}, {}};
   int stone = model.add_material(material::stone());

@@ -13,6 +13,10 @@ Model make_lantern(bool lit);
 // A low banquet table (an), 1.4 m by 0.5 m, lacquered black and red, laid with a celadon dish, bowls and gilt cups.
 Model make_banquet_table();
 
+// A folding lattice screen (pingfeng) of four leaves, 2.4 m wide and 2.0 m high, set in a shallow zigzag: red
+// lacquered frames, a square lattice over pale paper in the upper part, solid panels below, on low stone feet.
+Model make_lattice_screen();
+
 // A plinth for a display case, 0.9 m high and 0.8 m square: dark lacquer with a stone foot and a gilt band.
 Model make_plinth();
 

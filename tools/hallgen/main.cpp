@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
       {"hall", [] { return make_lantern(false); }},
       {"hall", [] { return make_lantern(true); }},
       {"hall", make_banquet_table},
+      {"hall", make_lattice_screen},
       {"hall", make_plinth},
       {"hall", make_display_case},
       {"relics", make_sancai_vase},
