@@ -147,7 +147,7 @@ Model make_lattice_screen() {
     add_box(wood, at, {frame, height - frame, -depth / 2}, {leaf - frame, height, depth / 2}, vec4(1.0f));
     add_box(wood, at, {frame, 0.08f, -depth / 2}, {leaf - frame, 0.08f + frame, depth / 2}, vec4(1.0f));
     add_box(wood, at, {frame, 0.7f, -depth / 2}, {leaf - frame, 0.7f + frame, depth / 2}, vec4(1.0f));
-    // Solid lower panel, dark with a gilt-less inset look, then the lattice over paper.
+    // A solid dark lower panel, then the lattice over paper.
     add_box(model.mesh(dark), at, {frame, 0.08f + frame, -0.01f}, {leaf - frame, 0.7f, 0.01f}, vec4(1.0f));
     add_box(model.mesh(paper), at, {frame, 0.7f + frame, -0.004f}, {leaf - frame, height - frame, 0.004f}, vec4(1.0f));
     for (float x = frame + 0.1f; x < leaf - frame - 0.02f; x += 0.1f)
