@@ -69,6 +69,9 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
                                               frame->target_use_after);
           !s)
         return s.error();
+      presenter.on_frame_drawn(present::DrawnFrame{setup.views, player.timeline_time(), player.chapter(),
+                                                   player.chapter_name(), player.paused(), player.hud(),
+                                                   player.visitor_present(), player.locale(), player.locales()});
     }
     stats.cpu_ms += frame_time.elapsed_ms();
     auto events = presenter.end_frame(render);

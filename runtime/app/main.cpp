@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   std::string play_size = "1280x720";
   CLI::App* play_cmd = cli.add_subcommand("play", "Play an exhibition's timeline (or turn a bare relic once round)");
   play_cmd->add_option("PACK|SCENE", play.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
-  play_cmd->add_option("--presenter", play.presenter, "auto (the best available), or offscreen")
+  play_cmd->add_option("--presenter", play.presenter,
+                       "auto (a window when there is a display, else offscreen), window, kiosk or offscreen")
       ->capture_default_str();
   play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
   play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
@@ -61,6 +62,18 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
   play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
+  play_cmd->add_flag("--fixed-step", play.fixed_step, "Window and kiosk: advance 1/fps per frame, not by the clock");
+  play_cmd->add_flag("!--no-vsync", play.vsync, "Window and kiosk: present as fast as possible");
+  play_cmd->add_option("--idle-timeout", play.kiosk.timings.idle_timeout,
+                       "Kiosk: seconds without input before the attract loop returns")->capture_default_str();
+  play_cmd->add_option("--session-limit", play.kiosk.timings.session_limit, "Kiosk: longest visit, in seconds")
+      ->capture_default_str();
+  play_cmd->add_option("--language-timeout", play.kiosk.timings.language_timeout,
+                       "Kiosk: seconds on the language choice without input before the attract loop returns")
+      ->capture_default_str();
+  play_cmd->add_option("--kiosk-log", play.kiosk.log_path, "Kiosk: rotating log file (5 files of 1 MiB)");
+  play_cmd->add_option("--kiosk-status", play.kiosk.status_path, "Kiosk: JSON status file, rewritten every second");
+  play_cmd->add_flag("--kiosk-windowed", play.kiosk.windowed, "Kiosk: in a window, not fullscreen (to try it out)");
 
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(

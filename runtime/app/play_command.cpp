@@ -15,8 +15,9 @@ int run_play(const PlayOptions& options) {
     log::error("--fps must be between 0 and 1000");
     return kExitUsage;
   }
-  ChosenPresenter chosen =
-      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps});
+  PresenterRequest request{options.presenter, options.width,      options.height, options.stereo,
+                           options.fps,       options.fixed_step, options.vsync,  options.kiosk};
+  ChosenPresenter chosen = choose_presenter(request);
   if (!chosen.presenter) return chosen.failure_exit_code;
   present::Presenter& presenter = *chosen.presenter;
 
@@ -25,8 +26,9 @@ int run_play(const PlayOptions& options) {
     log::error("{}", input.error().to_string());
     return kExitFailure;
   }
+  bool kiosk = std::string_view(presenter.name()) == "kiosk";
   double duration = options.duration;
-  if (duration < 0)
+  if (duration < 0 && !kiosk)  // a kiosk plays until the operator stops it
     duration = input->show ? std::max(0.0, input->show->exhibition.timeline.duration - options.start) : 10.0;
 
   auto session = GpuSession::create(presenter);
@@ -36,9 +38,10 @@ int run_play(const PlayOptions& options) {
   }
   ShowPlayerOptions player_options;
   player_options.start = options.start;
-  player_options.attract = options.attract;
+  player_options.attract = options.attract || kiosk;
+  player_options.loop = kiosk;
   player_options.visitor_at = options.visitor_at;
-  player_options.turntable_seconds = duration;
+  player_options.turntable_seconds = duration > 0.0 ? duration : 10.0;
   player_options.locale = options.locale;
   ShowPlayer player(input->show.get(), player_options);
   FrameLoopOptions loop;

@@ -1,12 +1,16 @@
-// `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
+// `liyuan play PACK|SCENE [--presenter auto|window|kiosk|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
 //  [--attract [--visitor-at W]]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
 // step. With --attract nobody is there at first: the timeline's attract section loops until a visitor arrives
 // (scripted with --visitor-at, in seconds of play). The presenter is chosen in presenter_choice.h. Chapters and captions are logged as they start; at the end
 // the frame count and the CPU and total time per frame are printed.
+// In a window or a kiosk, play runs until --duration is played, the window is closed (a kiosk: the operator's keys),
+// or, without --duration and for a window, to the end of the timeline; a kiosk starts in the attract loop and loops.
 #pragma once
 
 #include <filesystem>
 #include <string>
+
+#include "present/kiosk/kiosk_presenter.h"
 
 namespace liyuan::app {
 
@@ -22,6 +26,9 @@ struct PlayOptions {
   bool attract = false;      // start with no visitor: the attract section loops
   double visitor_at = -1.0;  // with attract: seconds of play after which a visitor arrives (< 0: never)
   std::string locale;        // the visitor's language (empty: the exhibition's default)
+  bool fixed_step = false;   // window and kiosk: advance 1 / fps per frame instead of following the clock
+  bool vsync = true;         // window and kiosk
+  present::KioskDesc kiosk;  // kiosk: timings, log file, status file, windowed
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -132,6 +132,11 @@ void ShowPlayer::select(const vec3& origin, const vec3& direction) {
   if (hit >= 0) log::info("{:7.2f} s  hotspot '{}' opened", playhead_->time(), graph.hotspots[size_t(hit)].relic_id);
 }
 
+std::string_view ShowPlayer::chapter_name() const {
+  int32_t index = chapter();
+  return index >= 0 ? std::string_view(show_->exhibition.timeline.chapters[size_t(index)].name) : std::string_view{};
+}
+
 void ShowPlayer::hold(bool away) {
   if (!playhead_ || away == held_) return;
   if (away && playhead_->paused()) return;  // the visitor's own pause stays theirs

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/frame_setup.h"
@@ -61,6 +62,8 @@ class ShowPlayer {
   int32_t open_panel() const { return open_panel_; }
   // The chapter playing, -1 before the first or for a bare relic.
   int32_t chapter() const { return state_ ? state_->chapter : -1; }
+  // The name of chapter(), "" when there is none.
+  std::string_view chapter_name() const;
   // Where the visitor's stage stands in the hall (teleports and snap turns move it).
   const mat4& world_from_stage() const { return world_from_stage_; }
 
