@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "app/exit_codes.h"
+#include "app/kiosk_supervisor.h"
 #include "app/play_command.h"
 #include "app/render_command.h"
 #include "scene/lint_command.h"
@@ -75,6 +76,19 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--kiosk-status", play.kiosk.status_path, "Kiosk: JSON status file, rewritten every second");
   play_cmd->add_flag("--kiosk-windowed", play.kiosk.windowed, "Kiosk: in a window, not fullscreen (to try it out)");
 
+  SupervisorOptions supervisor;
+  CLI::App* supervisor_cmd = cli.add_subcommand(
+      "kiosk-supervisor", "Run a kiosk command and start it again within a second when it crashes (after --)");
+  supervisor_cmd->add_option("--log", supervisor.log_path, "Also write the kiosk's output to this rotating log");
+  supervisor_cmd->add_option("--restart-delay", supervisor.restart_delay, "Seconds from a crash to the restart")
+      ->capture_default_str();
+  supervisor_cmd->add_option("--max-delay", supervisor.max_delay, "Longest back-off when it keeps crashing, in seconds")
+      ->capture_default_str();
+  supervisor_cmd->add_option("--crash-loop", supervisor.crash_loop_count,
+                             "Crashes within a minute after which the delay doubles per crash")->capture_default_str();
+  supervisor_cmd->add_option("COMMAND", supervisor.command, "The command to keep running, e.g. -- liyuan play "
+                                                            "show.lypak --presenter kiosk")->required();
+
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(
       "lint", "Check exhibition and scene files; errors as file:line:column (exit 1 on any error, 0 with warnings)");
@@ -100,6 +114,7 @@ int main(int argc, char** argv) {
     }
     return run_play(play);
   }
+  if (supervisor_cmd->parsed()) return run_kiosk_supervisor(supervisor);
   if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;
 }

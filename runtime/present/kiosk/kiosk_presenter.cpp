@@ -2,6 +2,8 @@
 
 #include <GLFW/glfw3.h>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +30,7 @@ bool previous_run_crashed(const std::filesystem::path& status_path) {
 
 Result<std::unique_ptr<KioskPresenter>> KioskPresenter::open(const KioskDesc& desc) {
   std::unique_ptr<KioskPresenter> kiosk(new KioskPresenter(desc));
+  kiosk->status_.pid = int(getpid());
   WindowDesc window = desc.window;
   window.fullscreen = !desc.windowed;
   window.hide_cursor = true;

@@ -11,6 +11,7 @@ namespace liyuan::present {
 
 std::string status_json(const KioskStatus& status) {
   nlohmann::ordered_json json;
+  json["pid"] = status.pid;
   json["state"] = status.state;
   json["chapter"] = status.chapter.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(status.chapter);
   json["timeline_time"] = status.timeline_time;

@@ -1,5 +1,5 @@
 // The kiosk's status for operators: one small JSON file, replaced atomically (core/atomic_file.h) so a reader never
-// sees half of it. Fields: state, chapter (name, or null), timeline_time, fps, locale, visits, last_error (or null),
+// sees half of it. Fields: pid, state, chapter (name, or null), timeline_time, fps, locale, visits, last_error (or null),
 // updated (seconds since the epoch).
 #pragma once
 
@@ -12,6 +12,7 @@
 namespace liyuan::present {
 
 struct KioskStatus {
+  int pid = 0;             // the kiosk process (it changes when the supervisor restarts it)
   std::string state;       // kiosk_state_name()
   std::string chapter;     // "" before the first chapter
   double timeline_time = 0.0;
