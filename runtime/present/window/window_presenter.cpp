@@ -11,6 +11,7 @@
 #include "gpu/barriers.h"
 #include "gpu/commands.h"
 #include "gpu/vk_result.h"
+#include "present/window/cursor_ray.h"
 
 namespace liyuan::present {
 namespace {
@@ -313,19 +314,10 @@ InputEvent WindowPresenter::ray_through_cursor(const InputEvent& click) const {
   }
   int width = 1, height = 1;
   glfwGetWindowSize(window_, &width, &height);
-  float u = click.origin.x / float(std::max(width, 1));
-  float v = click.origin.y / float(std::max(height, 1));
-  size_t eye = 0;
-  if (last_views_.size() == 2) {
-    eye = u < 0.5f ? 0 : 1;
-    u = u * 2.0f - float(eye);
-  }
-  const render::View& view = last_views_[eye];
-  float tan_left = std::tan(view.fov.left), tan_right = std::tan(view.fov.right);
-  float tan_up = std::tan(view.fov.up), tan_down = std::tan(view.fov.down);
-  vec3 in_eye(tan_left + u * (tan_right - tan_left), tan_up - v * (tan_up - tan_down), -1.0f);
-  select.origin = vec3(view.world_from_eye[3]);
-  select.direction = glm::normalize(mat3(view.world_from_eye) * in_eye);
+  Ray ray = cursor_ray(last_views_, click.origin.x / float(std::max(width, 1)),
+                       click.origin.y / float(std::max(height, 1)));
+  select.origin = ray.origin;
+  select.direction = ray.direction;
   return select;
 }
 

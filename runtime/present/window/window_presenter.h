@@ -63,6 +63,10 @@ class WindowPresenter final : public Presenter {
   // Input of the last end_frame() as the window's devices gave it (keys included), for a presenter that wraps this
   // one (the kiosk).
   const WindowFrameInput& last_input() const { return last_input_; }
+  // The swapchain's size now (0 x 0 while minimised or before the first frame).
+  VkExtent2D extent() const { return swapchain_.extent; }
+  // The window's title as last set (the HUD shows in it).
+  const std::string& title() const { return shown_title_; }
   // Whether the free-roam camera supplies the views (else the show's camera does).
   bool free_roam() const { return free_roam_; }
 
