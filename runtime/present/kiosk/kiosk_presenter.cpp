@@ -2,8 +2,12 @@
 
 #include <GLFW/glfw3.h>
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -12,6 +16,17 @@
 
 namespace liyuan::present {
 namespace {
+
+// A stop signal (SIGTERM from the supervisor or systemd, SIGINT, SIGHUP) ends the kiosk cleanly at the next frame.
+std::atomic<int> g_stop_signal{0};
+void on_stop_signal(int signal) { g_stop_signal = signal; }
+
+void catch_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = &on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) sigaction(signal_number, &action, nullptr);
+}
 
 constexpr int kOperatorMods = GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SHIFT;
 
@@ -31,6 +46,7 @@ bool previous_run_crashed(const std::filesystem::path& status_path) {
 Result<std::unique_ptr<KioskPresenter>> KioskPresenter::open(const KioskDesc& desc) {
   std::unique_ptr<KioskPresenter> kiosk(new KioskPresenter(desc));
   kiosk->status_.pid = int(getpid());
+  catch_stop_signals();
   WindowDesc window = desc.window;
   window.fullscreen = !desc.windowed;
   window.hide_cursor = true;
@@ -102,6 +118,10 @@ Result<PresenterEvents> KioskPresenter::end_frame(bool rendered) {
       log_.write("the operator stopped the kiosk");
       events.quit = true;
     }
+  if (int signal = g_stop_signal.exchange(0)) {
+    log_.write(fmt::format("stopped by signal {} ({})", signal, strsignal(signal)));
+    events.quit = true;
+  }
   if (!machine_) return events;
 
   KioskState before = machine_->state();

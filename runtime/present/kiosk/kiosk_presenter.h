@@ -2,7 +2,8 @@
 // kiosk state machine (kiosk_state.h). Any key, the mouse or a gamepad is a visitor's touch; on the language choice
 // ← → (or ↑ ↓) move between the exhibition's locales and Enter, space or a click confirm. While a visit is active
 // the visitor may click hotspots and change chapters ([ ], gamepad bumpers); the curator's keys do nothing here.
-// Closing the window does nothing either: only the operator's combination Ctrl+Alt+Shift+Q ends the kiosk.
+// Closing the window does nothing either: only the operator's combination Ctrl+Alt+Shift+Q ends the kiosk, or a stop
+// signal (SIGTERM, SIGINT, SIGHUP: systemd or the supervisor stopping it), at the next frame.
 //
 // It writes what happens to a rotating log file and its status to a JSON file about once a second (status_file.h).
 // Until text is drawn in the frame, the language choice is shown in the window title and the log (the seam for the
