@@ -106,11 +106,12 @@ void expect_screen_matches_offscreen(bool stereo) {
   RgbaImage expected = offscreen_frame(run.session->gpu(), *run.input, kEyeWidth, kHeight, stereo ? 2 : 1, kLastFrame);
   EXPECT_EQ(run.finish(), 0u) << "validation messages";
 
+  // Both pictures are kept for a look; the difference only when they do not match.
+  std::filesystem::path out = output_dir();
+  EXPECT_TRUE(write_png(out / "screen.png", screen));
+  EXPECT_TRUE(write_png(out / "offscreen.png", expected));
   ImageComparison comparison = compare_images(screen, expected, ImageTolerance{});
   if (!comparison.matches) {
-    std::filesystem::path out = output_dir();
-    EXPECT_TRUE(write_png(out / "screen.png", screen));
-    EXPECT_TRUE(write_png(out / "offscreen.png", expected));
     EXPECT_TRUE(write_png(out / "diff.png", difference_image(screen, expected)));
     ADD_FAILURE() << "the window's screenshot differs from the offscreen render: " << comparison.summary
                   << " (images in " << out << ")";
