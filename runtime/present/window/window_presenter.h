@@ -67,6 +67,8 @@ class WindowPresenter final : public Presenter {
   VkExtent2D extent() const { return swapchain_.extent; }
   // The window's title as last set (the HUD shows in it).
   const std::string& title() const { return shown_title_; }
+  // The views of the last frame drawn, in world space (clicks go through them).
+  const std::vector<render::View>& last_views() const { return last_views_; }
   // Whether the free-roam camera supplies the views (else the show's camera does).
   bool free_roam() const { return free_roam_; }
 
