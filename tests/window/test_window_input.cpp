@@ -112,6 +112,7 @@ TEST_F(WindowTest, KeysAndAClickReachTheShow) {
   app::ShowPlayer player(&show, {});
   ASSERT_EQ(player.locale(), "en");
   vec2 hotspot_pixel(0.0f);
+  vec3 guided_position(0.0f);
   Script script({
       {"a first frame", [&] { return player.state().has_value(); }, [&] { send_key(glfw, XK_space); }},
       {"space pauses", [&] { return player.paused(); }, [&] { send_key(glfw, XK_space); }},
@@ -130,13 +131,25 @@ TEST_F(WindowTest, KeysAndAClickReachTheShow) {
          send_click(glfw, int(pixel->x), int(pixel->y));
        }},
       {"a click on the hotspot opens its panel", [&] { return player.open_panel() == 0; },
+       [&] {
+         guided_position = vec3(window.last_views()[0].world_from_eye[3]);
+         send_key_event(glfw, XK_w, true);
+       }},
+      {"W walks forward in free roam",
+       [&] { return window.free_roam() && vec3(window.last_views()[0].world_from_eye[3]).z < guided_position.z - 0.01f; },
+       [&] {
+         send_key_event(glfw, XK_w, false);
+         send_key(glfw, XK_g);
+       }},
+      {"G goes back to the guided camera",
+       [&] { return !window.free_roam() && vec3(window.last_views()[0].world_from_eye[3]) == guided_position; },
        [&] { glfwSetWindowShouldClose(glfw, GLFW_TRUE); }},
   });
   app::FrameLoopOptions loop;
   loop.after_frame = std::ref(script);
   auto stats = app::run_frame_loop(run.session->gpu(), window, run.input->pack(), player, loop);
   EXPECT_TRUE(stats) << stats.error().to_string();
-  EXPECT_EQ(script.done(), 7u);
+  EXPECT_EQ(script.done(), 9u);
   window.shutdown();
   EXPECT_EQ(run.session->finish(), 0u) << "validation messages";
   EXPECT_GT(hotspot_pixel.x, 0.0f);

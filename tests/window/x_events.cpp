@@ -12,7 +12,9 @@ Window glfwGetX11Window(GLFWwindow* window);
 
 namespace liyuan::test {
 
-void send_key(GLFWwindow* window, unsigned long keysym, unsigned modifiers) {
+namespace {
+
+void send_key_events(GLFWwindow* window, unsigned long keysym, unsigned modifiers, bool press, bool release) {
   Display* display = glfwGetX11Display();
   XKeyEvent event{};
   event.display = display;
@@ -23,11 +25,25 @@ void send_key(GLFWwindow* window, unsigned long keysym, unsigned modifiers) {
   event.same_screen = True;
   event.keycode = XKeysymToKeycode(display, KeySym(keysym));
   event.state = modifiers;
-  event.type = KeyPress;
-  XSendEvent(display, event.window, True, KeyPressMask, reinterpret_cast<XEvent*>(&event));
-  event.type = KeyRelease;
-  XSendEvent(display, event.window, True, KeyReleaseMask, reinterpret_cast<XEvent*>(&event));
+  if (press) {
+    event.type = KeyPress;
+    XSendEvent(display, event.window, True, KeyPressMask, reinterpret_cast<XEvent*>(&event));
+  }
+  if (release) {
+    event.type = KeyRelease;
+    XSendEvent(display, event.window, True, KeyReleaseMask, reinterpret_cast<XEvent*>(&event));
+  }
   XFlush(display);
+}
+
+}  // namespace
+
+void send_key(GLFWwindow* window, unsigned long keysym, unsigned modifiers) {
+  send_key_events(window, keysym, modifiers, true, true);
+}
+
+void send_key_event(GLFWwindow* window, unsigned long keysym, bool down) {
+  send_key_events(window, keysym, 0, down, !down);
 }
 
 void send_click(GLFWwindow* window, int x, int y) {

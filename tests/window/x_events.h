@@ -13,6 +13,8 @@ inline constexpr unsigned kAlt = 1u << 3;
 
 // Presses and releases the key KEYSYM (an XK_* value) on WINDOW with MODIFIERS held.
 void send_key(GLFWwindow* window, unsigned long keysym, unsigned modifiers = 0);
+// Presses (DOWN) or releases the key KEYSYM alone, for keys held over several frames.
+void send_key_event(GLFWwindow* window, unsigned long keysym, bool down);
 // Moves the pointer to X, Y (window pixels) and clicks the left button there.
 void send_click(GLFWwindow* window, int x, int y);
 
