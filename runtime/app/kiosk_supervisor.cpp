@@ -97,7 +97,8 @@ pid_t start_child(const std::vector<std::string>& command, bool relay, int* read
 }
 
 std::string describe_exit(int status) {
-  if (WIFSIGNALED(status)) return fmt::format("was killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  if (WIFSIGNALED(status))
+    return fmt::format("was killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
   return fmt::format("exited with status {}", WEXITSTATUS(status));
 }
 
@@ -145,7 +146,8 @@ int run_kiosk_supervisor(const SupervisorOptions& options) {
     double ended = monotonic_seconds();
     if (g_stop_signal) {
       out.line(fmt::format("kiosk-supervisor: stopped by signal {}; the kiosk {}", int(g_stop_signal),
-                           describe_exit(status)), true);
+                           describe_exit(status)),
+               true);
       return kExitOk;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {

@@ -1,7 +1,7 @@
 // The kiosk's rotating log and its status file, on real files.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "present/kiosk/rotating_log.h"

@@ -9,10 +9,18 @@ namespace {
 
 const std::vector<std::string> kLocales = {"en", "zh-Hans", "fr"};
 
-VisitorAction touch() { return VisitorAction{true, 0, false}; }
-VisitorAction choose(int by) { return VisitorAction{true, by, false}; }
-VisitorAction confirm() { return VisitorAction{true, 0, true}; }
-VisitorAction nothing() { return VisitorAction{}; }
+VisitorAction touch() {
+  return VisitorAction{true, 0, false};
+}
+VisitorAction choose(int by) {
+  return VisitorAction{true, by, false};
+}
+VisitorAction confirm() {
+  return VisitorAction{true, 0, true};
+}
+VisitorAction nothing() {
+  return VisitorAction{};
+}
 
 KioskTimings timings() {
   KioskTimings t;
@@ -101,7 +109,8 @@ TEST(KioskState, TheSessionLimitEndsAVisitEvenWithInput) {
   EXPECT_EQ(kiosk.ended_session_limit(), 1u);
   EXPECT_EQ(kiosk.ended_idle(), 0u);
   // The touch that hit the limit does not start the next visit; the next one does.
-  EXPECT_EQ(commands_of(kiosk.step(611.0, touch())), (std::vector<Command>{Command::SetLocale, Command::VisitorArrived}));
+  EXPECT_EQ(commands_of(kiosk.step(611.0, touch())),
+            (std::vector<Command>{Command::SetLocale, Command::VisitorArrived}));
   EXPECT_EQ(kiosk.visits(), 2u);
 }
 

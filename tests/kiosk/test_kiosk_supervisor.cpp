@@ -2,12 +2,10 @@
 // for real (SIGKILL) and watch it come back; the time it took is printed, not asserted (times on shared machines
 // vary; the supervisor's own delay is 0.5 s by default).
 #include <gtest/gtest.h>
-
 #include <signal.h>
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/clock.h"
@@ -23,7 +21,9 @@ int read_pid(const std::filesystem::path& file) {
   return text.empty() ? 0 : std::atoi(text.c_str());
 }
 
-bool alive(int pid) { return pid > 0 && kill(pid, 0) == 0; }
+bool alive(int pid) {
+  return pid > 0 && kill(pid, 0) == 0;
+}
 
 std::optional<nlohmann::json> read_status(const std::filesystem::path& file) {
   std::string text = read_text_file(file);
@@ -47,15 +47,20 @@ TEST(KioskSupervisor, RestartsAKilledChildAndPassesSigtermThrough) {
   std::filesystem::path dir = output_dir();
   std::filesystem::path pid_file = dir / "child.pid";
   BackgroundProcess supervisor;
-  ASSERT_TRUE(supervisor.start(runtime_exe(), {"kiosk-supervisor", "--", "/bin/sh", "-c",
-                                               "echo $$ > " + pid_file.string() + "; exec sleep 60"},
-                               dir / "supervisor.out"));
+  ASSERT_TRUE(supervisor.start(
+      runtime_exe(), {"kiosk-supervisor", "--", "/bin/sh", "-c", "echo $$ > " + pid_file.string() + "; exec sleep 60"},
+      dir / "supervisor.out"));
   ASSERT_TRUE(wait_until([&] { return alive(read_pid(pid_file)); }, 20.0));
   int first = read_pid(pid_file);
 
   Stopwatch restart;
   ASSERT_EQ(kill(first, SIGKILL), 0);
-  ASSERT_TRUE(wait_until([&] { int pid = read_pid(pid_file); return pid != first && alive(pid); }, 20.0))
+  ASSERT_TRUE(wait_until(
+      [&] {
+        int pid = read_pid(pid_file);
+        return pid != first && alive(pid);
+      },
+      20.0))
       << read_text_file(dir / "supervisor.out");
   double seconds = restart.elapsed_seconds();
   std::printf("[ measure  ] killed child back after %.2f s (supervisor delay 0.5 s)\n", seconds);
@@ -74,19 +79,22 @@ TEST(KioskSupervisor, RestartsAKilledChildAndPassesSigtermThrough) {
 TEST(KioskSupervisor, BacksOffWhenTheChildKeepsCrashing) {
   std::filesystem::path dir = output_dir();
   BackgroundProcess supervisor;
-  ASSERT_TRUE(supervisor.start(runtime_exe(), {"kiosk-supervisor", "--restart-delay", "0.05", "--max-delay", "0.4",
-                                               "--crash-loop", "3", "--log", (dir / "supervisor.log").string(), "--",
-                                               "/bin/sh", "-c", "echo starting; exit 7"}));
+  ASSERT_TRUE(supervisor.start(
+      runtime_exe(), {"kiosk-supervisor", "--restart-delay", "0.05", "--max-delay", "0.4", "--crash-loop", "3", "--log",
+                      (dir / "supervisor.log").string(), "--", "/bin/sh", "-c", "echo starting; exit 7"}));
   // The third crash doubles the delay, then each further one, up to the limit.
-  EXPECT_TRUE(wait_until([&] {
-    std::string log = read_text_file(dir / "supervisor.log");
-    return log.find("restarting in 0.4 s (6 crash") != std::string::npos;
-  }, 30.0)) << read_text_file(dir / "supervisor.log");
+  EXPECT_TRUE(wait_until(
+      [&] {
+        std::string log = read_text_file(dir / "supervisor.log");
+        return log.find("restarting in 0.4 s (6 crash") != std::string::npos;
+      },
+      30.0))
+      << read_text_file(dir / "supervisor.log");
   ASSERT_TRUE(supervisor.stop(SIGTERM, 20.0));
   std::string log = read_text_file(dir / "supervisor.log");
-  for (const char* expected : {"restarting in 0.1 s (1 crash", "restarting in 0.1 s (2 crash",
-                               "restarting in 0.1 s (3 crash", "restarting in 0.2 s (4 crash",
-                               "restarting in 0.4 s (5 crash", "exited with status 7", "starting"})
+  for (const char* expected :
+       {"restarting in 0.1 s (1 crash", "restarting in 0.1 s (2 crash", "restarting in 0.1 s (3 crash",
+        "restarting in 0.2 s (4 crash", "restarting in 0.4 s (5 crash", "exited with status 7", "starting"})
     EXPECT_NE(log.find(expected), std::string::npos) << expected << "\n" << log;
   EXPECT_EQ(log.find("restarting in 0.8 s"), std::string::npos) << "the delay stays at --max-delay";
 }
@@ -113,10 +121,9 @@ TEST(KioskSupervisor, AKilledKioskIsBackInTheAttractLoop) {
   std::filesystem::path status_file = dir / "status.json";
   BackgroundProcess supervisor;
   ASSERT_TRUE(supervisor.start(
-      runtime_exe(),
-      {"kiosk-supervisor", "--log", (dir / "supervisor.log").string(), "--", runtime_exe().string(), "play",
-       kiosk_pack().string(), "--presenter", "kiosk", "--kiosk-status", status_file.string(), "--kiosk-log",
-       (dir / "kiosk.log").string()}));
+      runtime_exe(), {"kiosk-supervisor", "--log", (dir / "supervisor.log").string(), "--", runtime_exe().string(),
+                      "play", kiosk_pack().string(), "--presenter", "kiosk", "--kiosk-status", status_file.string(),
+                      "--kiosk-log", (dir / "kiosk.log").string()}));
   auto in_attract = [&](int not_pid) {
     auto status = read_status(status_file);
     return status && (*status)["state"] == "attract" && (*status)["pid"].get<int>() != not_pid &&

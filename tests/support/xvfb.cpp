@@ -32,9 +32,8 @@ Result<std::unique_ptr<XvfbServer>> XvfbServer::start(uint32_t width, uint32_t h
   if (pipe(fds) != 0) return make_error("pipe failed");
   auto server = std::make_unique<XvfbServer>();
   std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-  bool started = server->process_.start("Xvfb", {"-displayfd", std::to_string(fds[1]), "-screen", "0", screen,
-                                                 "-nolisten", "tcp"},
-                                        {}, fds[1]);
+  bool started = server->process_.start(
+      "Xvfb", {"-displayfd", std::to_string(fds[1]), "-screen", "0", screen, "-nolisten", "tcp"}, {}, fds[1]);
   close(fds[1]);
   if (!started) {
     close(fds[0]);

@@ -32,7 +32,8 @@ TEST(FreeRoam, WalksLevelAtWalkingSpeedWhereverItLooks) {
   camera.update(1.0, vec3(0, 0, 1), false, 0.0f, 0.0f);
   expect_near(vec3(camera.world_from_eye()[3]), vec3(0, 1.6f, -FreeRoamCamera::kWalkSpeed));
   camera.update(0.5, vec3(1, 0, 0), true, 0.0f, 0.0f);  // fast, to the right
-  expect_near(vec3(camera.world_from_eye()[3]), vec3(2.0f * FreeRoamCamera::kWalkSpeed, 1.6f, -FreeRoamCamera::kWalkSpeed));
+  expect_near(vec3(camera.world_from_eye()[3]),
+              vec3(2.0f * FreeRoamCamera::kWalkSpeed, 1.6f, -FreeRoamCamera::kWalkSpeed));
 }
 
 TEST(FreeRoam, TurnsLeftWithPositiveYawAndNeverLooksPastStraightUp) {
@@ -46,7 +47,8 @@ TEST(FreeRoam, TurnsLeftWithPositiveYawAndNeverLooksPastStraightUp) {
 }
 
 TEST(CursorRay, ThroughTheCentreGoesAlongTheViewAndThroughCornersAlongTheFieldOfView) {
-  render::View view{render::look_at_pose(vec3(1, 2, 3), vec3(1, 2, 0), vec3(0, 1, 0)), render::symmetric_fov(1.0f, 2.0f)};
+  render::View view{render::look_at_pose(vec3(1, 2, 3), vec3(1, 2, 0), vec3(0, 1, 0)),
+                    render::symmetric_fov(1.0f, 2.0f)};
   Ray centre = cursor_ray(std::span(&view, 1), 0.5f, 0.5f);
   expect_near(centre.origin, vec3(1, 2, 3));
   expect_near(centre.direction, vec3(0, 0, -1));

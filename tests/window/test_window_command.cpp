@@ -31,8 +31,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 TEST_F(WindowTest, PlaysThreeSecondsInAWindowUnderAPlainXServer) {
-  CommandResult result = run_command(
-      runtime_exe(), {"play", water_bottle_pack().string(), "--presenter", "window", "--duration", "3", "--size", "320x240"});
+  CommandResult result = run_command(runtime_exe(), {"play", water_bottle_pack().string(), "--presenter", "window",
+                                                     "--duration", "3", "--size", "320x240"});
   EXPECT_EQ(result.exit_code, 0) << result.output;
   std::smatch match;
   ASSERT_TRUE(std::regex_search(result.output, match, std::regex(R"(on the window presenter: (\d+) frames)")))

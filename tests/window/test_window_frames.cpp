@@ -1,8 +1,7 @@
 // The window presenter in this process, on a real X server: frames reach the screen and look like the offscreen
 // render of the same time; resizing makes the swapchain again with no validation message.
-#include <gtest/gtest.h>
-
 #include <GLFW/glfw3.h>
+#include <gtest/gtest.h>
 
 #include "app/frame_loop.h"
 #include "app/gpu_session.h"
@@ -46,8 +45,10 @@ struct WindowSession {
     session.emplace(std::move(*created));
     if (Status s = window->init(session->gpu()); !s) ADD_FAILURE() << s.error().to_string();
     auto loaded = app::load_input(water_bottle_pack());
-    if (!loaded) ADD_FAILURE() << loaded.error().to_string();
-    else input.emplace(std::move(*loaded));
+    if (!loaded)
+      ADD_FAILURE() << loaded.error().to_string();
+    else
+      input.emplace(std::move(*loaded));
   }
   ~WindowSession() {
     if (window) window->shutdown();  // before the GPU goes, also when a test stopped early
@@ -120,9 +121,13 @@ void expect_screen_matches_offscreen(bool stereo) {
 
 }  // namespace
 
-TEST_F(WindowTest, ScreenshotMatchesTheOffscreenRenderOfTheSameTime) { expect_screen_matches_offscreen(false); }
+TEST_F(WindowTest, ScreenshotMatchesTheOffscreenRenderOfTheSameTime) {
+  expect_screen_matches_offscreen(false);
+}
 
-TEST_F(WindowTest, SideBySideStereoScreenshotMatchesBothOffscreenEyes) { expect_screen_matches_offscreen(true); }
+TEST_F(WindowTest, SideBySideStereoScreenshotMatchesBothOffscreenEyes) {
+  expect_screen_matches_offscreen(true);
+}
 
 TEST_F(WindowTest, ResizingRemakesTheSwapchainWithoutValidationMessages) {
   present::WindowDesc desc;

@@ -2,10 +2,9 @@
 // click change the show as a curator expects; a visitor's keys take the kiosk from the attract loop through the
 // language choice into a visit, idleness takes it back, and only the operator's combination ends it.
 // The events go through the X server (XSendEvent), so GLFW handles them as it handles a keyboard's and a mouse's.
-#include <gtest/gtest.h>
-
 #include <GLFW/glfw3.h>
 #include <X11/keysym.h>
+#include <gtest/gtest.h>
 
 #include <functional>
 
@@ -27,7 +26,8 @@ namespace {
 constexpr double kPatienceSeconds = 30.0;
 
 // Steps run one after another between frames: each waits (at most kPatienceSeconds) until its condition holds,
-// then acts. Conditions look at the show player, which has acted on a frame's input before the next frame ends. Used as the frame loop's after_frame; a step that waits too long stops the loop with an error.
+// then acts. Conditions look at the show player, which has acted on a frame's input before the next frame ends. Used as
+// the frame loop's after_frame; a step that waits too long stops the loop with an error.
 struct Step {
   std::string what;
   std::function<bool()> ready;
@@ -56,7 +56,9 @@ class Script {
 };
 
 // tests/window/data/hall: the water bottle with a hotspot in front of the entrance, en and zh-Hans, two chapters.
-std::filesystem::path test_hall() { return content_dir().parent_path() / "tests" / "window" / "data" / "hall" / "exhibition.yaml"; }
+std::filesystem::path test_hall() {
+  return content_dir().parent_path() / "tests" / "window" / "data" / "hall" / "exhibition.yaml";
+}
 
 // Where the centre of hotspot INDEX appears in a window of WIDTH x HEIGHT drawn with VIEW, or nothing when behind.
 std::optional<vec2> on_screen(const render::View& view, const vec3& point, int width, int height) {
@@ -86,8 +88,10 @@ struct ExhibitionSession {
     session.emplace(std::move(*created));
     if (Status s = presenter.init(session->gpu()); !s) ADD_FAILURE() << s.error().to_string();
     auto loaded = app::load_input(test_hall());
-    if (!loaded) ADD_FAILURE() << loaded.error().to_string();
-    else input.emplace(std::move(*loaded));
+    if (!loaded)
+      ADD_FAILURE() << loaded.error().to_string();
+    else
+      input.emplace(std::move(*loaded));
   }
   bool ready() const { return session && input && input->show; }
 };
@@ -136,7 +140,9 @@ TEST_F(WindowTest, KeysAndAClickReachTheShow) {
          send_key_event(glfw, XK_w, true);
        }},
       {"W walks forward in free roam",
-       [&] { return window.free_roam() && vec3(window.last_views()[0].world_from_eye[3]).z < guided_position.z - 0.01f; },
+       [&] {
+         return window.free_roam() && vec3(window.last_views()[0].world_from_eye[3]).z < guided_position.z - 0.01f;
+       },
        [&] {
          send_key_event(glfw, XK_w, false);
          send_key(glfw, XK_g);

@@ -21,7 +21,9 @@ void WindowTest::SetUpTestSuite() {
   shared_server()->make_current();
 }
 
-XvfbServer& WindowTest::server() { return *shared_server(); }
+XvfbServer& WindowTest::server() {
+  return *shared_server();
+}
 
 std::filesystem::path water_bottle_pack() {
   static std::filesystem::path pack;

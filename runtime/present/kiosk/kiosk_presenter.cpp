@@ -1,12 +1,10 @@
 #include "present/kiosk/kiosk_presenter.h"
 
 #include <GLFW/glfw3.h>
-
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
-
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -19,7 +17,9 @@ namespace {
 
 // A stop signal (SIGTERM from the supervisor or systemd, SIGINT, SIGHUP) ends the kiosk cleanly at the next frame.
 std::atomic<int> g_stop_signal{0};
-void on_stop_signal(int signal) { g_stop_signal = signal; }
+void on_stop_signal(int signal) {
+  g_stop_signal = signal;
+}
 
 void catch_stop_signals() {
   struct sigaction action {};
@@ -30,7 +30,9 @@ void catch_stop_signals() {
 
 constexpr int kOperatorMods = GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SHIFT;
 
-bool is_operator_exit(const KeyPress& key) { return key.key == GLFW_KEY_Q && (key.mods & kOperatorMods) == kOperatorMods; }
+bool is_operator_exit(const KeyPress& key) {
+  return key.key == GLFW_KEY_Q && (key.mods & kOperatorMods) == kOperatorMods;
+}
 
 // Whether the status file left by the last run says it did not stop cleanly.
 bool previous_run_crashed(const std::filesystem::path& status_path) {

@@ -23,14 +23,14 @@
 namespace liyuan::present {
 
 struct KioskDesc {
-  WindowDesc window;  // open() makes it fullscreen with a hidden cursor unless windowed is set
+  WindowDesc window;      // open() makes it fullscreen with a hidden cursor unless windowed is set
   bool windowed = false;  // for trying a kiosk on a desktop
   KioskTimings timings;
   std::filesystem::path log_path;      // empty: no log file
   uintmax_t log_max_bytes = 1u << 20;  // per file
   int log_files = 5;
-  std::filesystem::path status_path;   // empty: no status file
-  double status_interval = 1.0;        // seconds between status writes
+  std::filesystem::path status_path;  // empty: no status file
+  double status_interval = 1.0;       // seconds between status writes
 };
 
 class KioskPresenter final : public Presenter {

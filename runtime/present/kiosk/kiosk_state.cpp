@@ -6,9 +6,12 @@ namespace liyuan::present {
 
 const char* kiosk_state_name(KioskState state) {
   switch (state) {
-    case KioskState::Attract: return "attract";
-    case KioskState::LanguageChoice: return "language";
-    case KioskState::Active: return "active";
+    case KioskState::Attract:
+      return "attract";
+    case KioskState::LanguageChoice:
+      return "language";
+    case KioskState::Active:
+      return "active";
   }
   return "?";
 }

@@ -22,9 +22,9 @@ enum class KioskState { Attract, LanguageChoice, Active };
 const char* kiosk_state_name(KioskState state);
 
 struct KioskTimings {
-  double idle_timeout = 60.0;       // seconds without input in a visit before the attract loop returns
-  double session_limit = 900.0;     // seconds a visit may last at most, input or not
-  double language_timeout = 30.0;   // seconds without input on the language choice before the attract loop returns
+  double idle_timeout = 60.0;      // seconds without input in a visit before the attract loop returns
+  double session_limit = 900.0;    // seconds a visit may last at most, input or not
+  double language_timeout = 30.0;  // seconds without input on the language choice before the attract loop returns
 };
 
 // What a visitor did since the last step.

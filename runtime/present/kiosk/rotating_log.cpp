@@ -26,7 +26,8 @@ Status RotatingLog::open(const RotatingLogDesc& desc) {
   std::error_code ignored;
   if (desc.path.has_parent_path()) std::filesystem::create_directories(desc.path.parent_path(), ignored);
   file_ = std::fopen(desc.path.c_str(), "ab");
-  if (!file_) return make_error(fmt::format("{}: cannot open the log file: {}", desc.path.string(), std::strerror(errno)));
+  if (!file_)
+    return make_error(fmt::format("{}: cannot open the log file: {}", desc.path.string(), std::strerror(errno)));
   std::error_code error;
   uintmax_t size = std::filesystem::file_size(desc.path, error);
   size_ = error ? 0 : size;
@@ -49,8 +50,8 @@ void RotatingLog::write(std::string_view text) {
   if (!file_) return;
   auto now = std::chrono::system_clock::now();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::string line = fmt::format("{:%Y-%m-%d %H:%M:%S}.{:03d} {}\n", fmt::localtime(std::chrono::system_clock::to_time_t(now)),
-                                 int(ms), text);
+  std::string line = fmt::format("{:%Y-%m-%d %H:%M:%S}.{:03d} {}\n",
+                                 fmt::localtime(std::chrono::system_clock::to_time_t(now)), int(ms), text);
   if (size_ > 0 && size_ + line.size() > desc_.max_bytes) rotate();
   if (!file_) return;
   std::fwrite(line.data(), 1, line.size(), file_);

@@ -1,9 +1,8 @@
 #include "present/kiosk/status_file.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
 
@@ -20,8 +19,7 @@ std::string status_json(const KioskStatus& status) {
   json["visits"] = status.visits;
   json["last_error"] =
       status.last_error.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(status.last_error);
-  json["updated"] =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  json["updated"] = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   return json.dump(2) + "\n";
 }
 

@@ -1,9 +1,8 @@
 #include "present/window/free_roam.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace liyuan::present {
 namespace {

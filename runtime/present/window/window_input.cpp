@@ -10,7 +10,9 @@ namespace {
 
 constexpr float kStickDeadZone = 0.2f;
 
-float stick(float value) { return std::fabs(value) < kStickDeadZone ? 0.0f : value; }
+float stick(float value) {
+  return std::fabs(value) < kStickDeadZone ? 0.0f : value;
+}
 
 InputEvent command(Command c, double amount = 0.0) {
   InputEvent event;
@@ -46,19 +48,37 @@ void WindowInput::key(int key, int action, int mods) {
     case GLFW_KEY_LEFT:
       pending_.commands.push_back(command(Command::Seek, -(shift ? kLongSeekSeconds : kSeekSeconds)));
       return;
-    default: break;
+    default:
+      break;
   }
   if (action != GLFW_PRESS) return;
   switch (key) {
-    case GLFW_KEY_SPACE: pending_.commands.push_back(command(Command::TogglePause)); break;
-    case GLFW_KEY_LEFT_BRACKET: pending_.commands.push_back(command(Command::Chapter, -1)); break;
-    case GLFW_KEY_RIGHT_BRACKET: pending_.commands.push_back(command(Command::Chapter, +1)); break;
-    case GLFW_KEY_L: pending_.commands.push_back(command(Command::NextLocale)); break;
-    case GLFW_KEY_H: pending_.commands.push_back(command(Command::ToggleHud)); break;
-    case GLFW_KEY_F: pending_.toggle_fullscreen = true; break;
-    case GLFW_KEY_G: pending_.guided = true; break;
-    case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
-    default: break;
+    case GLFW_KEY_SPACE:
+      pending_.commands.push_back(command(Command::TogglePause));
+      break;
+    case GLFW_KEY_LEFT_BRACKET:
+      pending_.commands.push_back(command(Command::Chapter, -1));
+      break;
+    case GLFW_KEY_RIGHT_BRACKET:
+      pending_.commands.push_back(command(Command::Chapter, +1));
+      break;
+    case GLFW_KEY_L:
+      pending_.commands.push_back(command(Command::NextLocale));
+      break;
+    case GLFW_KEY_H:
+      pending_.commands.push_back(command(Command::ToggleHud));
+      break;
+    case GLFW_KEY_F:
+      pending_.toggle_fullscreen = true;
+      break;
+    case GLFW_KEY_G:
+      pending_.guided = true;
+      break;
+    case GLFW_KEY_ESCAPE:
+      glfwSetWindowShouldClose(window_, GLFW_TRUE);
+      break;
+    default:
+      break;
   }
 }
 

@@ -29,12 +29,12 @@ struct WindowFrameInput {
   std::vector<KeyPress> keys;        // every key pressed, in order
   bool touched = false;              // any key, button, mouse movement or gamepad input at all
   bool toggle_fullscreen = false;
-  bool guided = false;                 // back to the timeline's camera
-  vec3 move{0.0f};                     // free roam: x right, y up, z forward, each in [-1, 1]
-  float look_yaw = 0.0f;               // radians, positive to the left
-  float look_pitch = 0.0f;             // radians, positive up
+  bool guided = false;      // back to the timeline's camera
+  vec3 move{0.0f};          // free roam: x right, y up, z forward, each in [-1, 1]
+  float look_yaw = 0.0f;    // radians, positive to the left
+  float look_pitch = 0.0f;  // radians, positive up
   bool fast = false;
-  bool free_roam_requested = false;    // walking or looking happened
+  bool free_roam_requested = false;  // walking or looking happened
 };
 
 class WindowInput {

@@ -22,7 +22,9 @@ std::string& glfw_error() {
   return error;
 }
 
-void remember_glfw_error(int, const char* description) { glfw_error() = description ? description : ""; }
+void remember_glfw_error(int, const char* description) {
+  glfw_error() = description ? description : "";
+}
 
 // Swapchain images as the presentation engine takes them. The stage covers every command of the frame, matching
 // the stage the "rendered" semaphore is signalled at.
@@ -131,8 +133,7 @@ Status WindowPresenter::remake_swapchain() {
   vkDeviceWaitIdle(gpu_->device());
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
-  auto made = create_swapchain(*gpu_, surface_, VkExtent2D{uint32_t(width), uint32_t(height)}, desc_.vsync,
-                               swapchain_);
+  auto made = create_swapchain(*gpu_, surface_, VkExtent2D{uint32_t(width), uint32_t(height)}, desc_.vsync, swapchain_);
   if (!made) return made.error();
   remake_needed_ = false;
   if (*made) {
@@ -143,7 +144,9 @@ Status WindowPresenter::remake_swapchain() {
   return make_stereo_target();
 }
 
-double WindowPresenter::clock_seconds() const { return monotonic_seconds() - start_seconds_; }
+double WindowPresenter::clock_seconds() const {
+  return monotonic_seconds() - start_seconds_;
+}
 
 Result<PresenterFrame> WindowPresenter::begin_frame() {
   wait_for_previous_frame();
@@ -160,21 +163,22 @@ Result<PresenterFrame> WindowPresenter::begin_frame() {
     glfwWaitEventsTimeout(0.1);  // minimised: nothing to draw, and no reason to spin
     return frame;
   }
-  if (swapchain_.extent.width != uint32_t(width) || swapchain_.extent.height != uint32_t(height))
-    remake_needed_ = true;
+  if (swapchain_.extent.width != uint32_t(width) || swapchain_.extent.height != uint32_t(height)) remake_needed_ = true;
   uint32_t index = 0;
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (remake_needed_)
       if (Status s = remake_swapchain(); !s) return s.error();
     if (!swapchain_.handle) return frame;
-    VkResult acquired = vkAcquireNextImageKHR(gpu_->device(), swapchain_.handle, UINT64_MAX, acquired_,
-                                              VK_NULL_HANDLE, &index);
+    VkResult acquired =
+        vkAcquireNextImageKHR(gpu_->device(), swapchain_.handle, UINT64_MAX, acquired_, VK_NULL_HANDLE, &index);
     if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
       remake_needed_ = true;
       continue;
     }
-    if (acquired == VK_SUBOPTIMAL_KHR) remake_needed_ = true;  // usable now; made again after this frame
-    else if (Status s = gpu::vk_check(acquired, "vkAcquireNextImageKHR"); !s) return s.error();
+    if (acquired == VK_SUBOPTIMAL_KHR)
+      remake_needed_ = true;  // usable now; made again after this frame
+    else if (Status s = gpu::vk_check(acquired, "vkAcquireNextImageKHR"); !s)
+      return s.error();
     image_index_ = index;
     break;
   }
@@ -240,8 +244,10 @@ Result<PresenterEvents> WindowPresenter::end_frame(bool rendered) {
     uint32_t index = *image_index_;
     image_index_.reset();
     const gpu::Image& image = swapchain_.images[index];
-    if (!rendered) record_clear(commands_, image);
-    else if (desc_.stereo) record_stereo_copy(commands_, image);
+    if (!rendered)
+      record_clear(commands_, image);
+    else if (desc_.stereo)
+      record_stereo_copy(commands_, image);
     if (Status s = gpu::vk_check(vkEndCommandBuffer(commands_), "vkEndCommandBuffer"); !s) return s.error();
     VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
     wait.semaphore = acquired_;
@@ -258,8 +264,7 @@ Result<PresenterEvents> WindowPresenter::end_frame(bool rendered) {
     submit.pCommandBufferInfos = &command_info;
     submit.signalSemaphoreInfoCount = 1;
     submit.pSignalSemaphoreInfos = &signal;
-    if (Status s = gpu::vk_check(vkQueueSubmit2(gpu_->context->queue, 1, &submit, frame_done_), "vkQueueSubmit2");
-        !s)
+    if (Status s = gpu::vk_check(vkQueueSubmit2(gpu_->context->queue, 1, &submit, frame_done_), "vkQueueSubmit2"); !s)
       return s.error();
     fence_pending_ = true;
     VkPresentInfoKHR present{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
@@ -269,8 +274,10 @@ Result<PresenterEvents> WindowPresenter::end_frame(bool rendered) {
     present.pSwapchains = &swapchain_.handle;
     present.pImageIndices = &index;
     VkResult presented = vkQueuePresentKHR(gpu_->context->queue, &present);
-    if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) remake_needed_ = true;
-    else if (Status s = gpu::vk_check(presented, "vkQueuePresentKHR"); !s) return s.error();
+    if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR)
+      remake_needed_ = true;
+    else if (Status s = gpu::vk_check(presented, "vkQueuePresentKHR"); !s)
+      return s.error();
     if (presented != VK_ERROR_OUT_OF_DATE_KHR) ++frames_presented_;
   } else if (commands_) {
     vkEndCommandBuffer(commands_);
@@ -291,8 +298,7 @@ Result<PresenterEvents> WindowPresenter::end_frame(bool rendered) {
   if (last_input_.free_roam_requested && !free_roam_ && !last_views_.empty()) {
     free_roam_ = true;
     mat4 pose = last_views_[0].world_from_eye;
-    if (last_views_.size() == 2)
-      pose[3] = 0.5f * (last_views_[0].world_from_eye[3] + last_views_[1].world_from_eye[3]);
+    if (last_views_.size() == 2) pose[3] = 0.5f * (last_views_[0].world_from_eye[3] + last_views_[1].world_from_eye[3]);
     camera_.place(pose);
     log::info("window: free roam (G for the guided camera)");
   }
@@ -314,8 +320,8 @@ InputEvent WindowPresenter::ray_through_cursor(const InputEvent& click) const {
   }
   int width = 1, height = 1;
   glfwGetWindowSize(window_, &width, &height);
-  Ray ray = cursor_ray(last_views_, click.origin.x / float(std::max(width, 1)),
-                       click.origin.y / float(std::max(height, 1)));
+  Ray ray =
+      cursor_ray(last_views_, click.origin.x / float(std::max(width, 1)), click.origin.y / float(std::max(height, 1)));
   select.origin = ray.origin;
   select.direction = ray.direction;
   return select;
@@ -333,9 +339,9 @@ void WindowPresenter::update_title(const DrawnFrame& frame) {
     double now = clock_seconds();
     if (now - hud_updated_at_ < kHudRefreshSeconds && !shown_title_.empty() && shown_title_ != desc_.title) return;
     hud_updated_at_ = now;
-    title = fmt::format("{} — {:.1f} ms — {:.1f} s — {}{}{}", desc_.title, frame_seconds_ * 1000.0,
-                        frame.timeline_time, frame.chapter_name.empty() ? "no chapter" : frame.chapter_name,
-                        frame.paused ? " — paused" : "", free_roam_ ? " — free roam" : "");
+    title = fmt::format("{} — {:.1f} ms — {:.1f} s — {}{}{}", desc_.title, frame_seconds_ * 1000.0, frame.timeline_time,
+                        frame.chapter_name.empty() ? "no chapter" : frame.chapter_name, frame.paused ? " — paused" : "",
+                        free_roam_ ? " — free roam" : "");
   }
   if (title == shown_title_) return;
   shown_title_ = title;

@@ -24,11 +24,11 @@ struct GLFWwindow;
 namespace liyuan::present {
 
 struct WindowDesc {
-  uint32_t width = 1280;   // client area (both eyes together with STEREO)
+  uint32_t width = 1280;  // client area (both eyes together with STEREO)
   uint32_t height = 720;
-  bool stereo = false;     // both eyes side by side, left eye on the left
-  bool vsync = true;       // FIFO; false: mailbox or immediate where offered
-  bool fullscreen = false; // on the primary monitor at its current mode
+  bool stereo = false;      // both eyes side by side, left eye on the left
+  bool vsync = true;        // FIFO; false: mailbox or immediate where offered
+  bool fullscreen = false;  // on the primary monitor at its current mode
   bool hide_cursor = false;
   // > 0: display_time advances by 1 / fixed_fps per frame instead of following the clock (deterministic tests).
   double fixed_fps = 0.0;
