@@ -167,7 +167,7 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
   desc.windowed = true;  // a small window keeps lavapipe quick; fullscreen is tried in tests/kiosk
   desc.window.width = 320;
   desc.window.height = 240;
-  desc.timings.idle_timeout = 1.0;
+  desc.timings.idle_timeout = 2.0;
   desc.log_path = out / "kiosk.log";
   desc.status_path = out / "status.json";
   auto opened = present::KioskPresenter::open(desc);
@@ -194,13 +194,12 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
        }},
       {"→ highlights the next language", [&] { return kiosk.machine()->highlighted_locale() == "zh-Hans"; },
        [&] { send_key(glfw, XK_Return); }},
-      {"Enter starts the visit in that language",
-       [&] { return state_is(present::KioskState::Active) && player.visitor_present(); },
-       [&] { EXPECT_EQ(player.locale(), "zh-Hans"); }},
-      {"idle for a second: back to the attract loop",
-       [&] { return state_is(present::KioskState::Attract) && !player.visitor_present(); },
+      // The visit is seen through the machine's count, not its state: on a slow machine the idle timeout may
+      // already have ended it by the time this frame is done. Its language is checked by the observer below.
+      {"Enter starts a visit", [&] { return kiosk.machine()->visits() == 1; }, [] {}},
+      {"idle for two seconds: back to the attract loop",
+       [&] { return kiosk.machine()->ended_idle() == 1 && !player.visitor_present(); },
        [&] {
-         EXPECT_EQ(kiosk.machine()->ended_idle(), 1u);
          EXPECT_EQ(player.locale(), "en") << "the next visitor starts in the default language";
          send_key(glfw, XK_Escape);
          glfwSetWindowShouldClose(glfw, GLFW_TRUE);
@@ -208,8 +207,14 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
       {"Escape and closing the window do not end a kiosk", [&] { return ++frames_after_close > 5; },
        [&] { send_key(glfw, XK_q, kControl | kAlt | kShift); }},
   });
+  // A frame's commands reach the player after its after_frame: a visit begun at frame k is seen at frame k + 1,
+  // before anything that frame's input could do to end it.
+  bool visited_in_chosen_language = false;
   app::FrameLoopOptions loop;
-  loop.after_frame = std::ref(script);
+  loop.after_frame = [&](uint32_t frame) {
+    if (player.visitor_present() && player.locale() == "zh-Hans") visited_in_chosen_language = true;
+    return script(frame);
+  };
   auto stats = app::run_frame_loop(run.session->gpu(), kiosk, run.input->pack(), player, loop);
   ASSERT_TRUE(stats) << stats.error().to_string();
   EXPECT_EQ(script.done(), 6u) << "the operator's combination ended the loop after every step";
@@ -217,8 +222,9 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
   EXPECT_EQ(run.session->finish(), 0u) << "validation messages";
 
   std::string log = read_text_file(out / "kiosk.log");
+  EXPECT_TRUE(visited_in_chosen_language) << "the show played to a visitor in the language chosen";
   for (const char* line : {"Choose a language: < [en] zh-Hans >", "Choose a language: < en [zh-Hans] >",
-                           "active: language chosen: zh-Hans", "attract: no input for 1 s",
+                           "active: language chosen: zh-Hans", "attract: no input for 2 s",
                            "the operator stopped the kiosk", "kiosk stopped"})
     EXPECT_NE(log.find(line), std::string::npos) << line << "\n" << log;
   EXPECT_NE(read_text_file(out / "status.json").find("\"state\": \"stopped\""), std::string::npos);
