@@ -123,6 +123,9 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
           !s)
         return s.error();
       listener_views = setup.views;
+      presenter.on_frame_drawn(present::DrawnFrame{setup.views, player.timeline_time(), player.chapter(),
+                                                   player.chapter_name(), player.paused(), player.hud(),
+                                                   player.visitor_present(), player.locale(), player.locales()});
     }
     if (options.audio && !done) update_sound(*options.audio, player, listener_views, frame->display_period);
     stats.cpu_ms += frame_time.elapsed_ms();

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "app/exit_codes.h"
+#include "app/kiosk_supervisor.h"
 #include "app/play_command.h"
 #include "app/record_command.h"
 #include "app/render_command.h"
@@ -57,7 +58,9 @@ int main(int argc, char** argv) {
   std::string play_size = "1280x720";
   CLI::App* play_cmd = cli.add_subcommand("play", "Play an exhibition's timeline (or turn a bare relic once round)");
   play_cmd->add_option("PACK|SCENE", play.input, "A .lypak made by liyuan-pack, or an exhibition.yaml")->required();
-  play_cmd->add_option("--presenter", play.presenter, "auto (a headset, else offscreen), xr or offscreen")
+  play_cmd->add_option("--presenter", play.presenter,
+                       "auto (a headset when an OpenXR runtime answers, else a window when there is a display, else "
+                       "offscreen), xr, window, kiosk or offscreen")
       ->capture_default_str();
   play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
   play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
@@ -102,6 +105,31 @@ int main(int argc, char** argv) {
   record_cmd->add_option("--size", record_size, "Frame size as WxH (per eye with --stereo)")->capture_default_str();
   record_cmd->add_flag("--stereo", record.stereo, "Both eyes side by side, rendered in one multiview pass");
   record_cmd->add_option("--locale", record.locale, "The visitor's language, a locale the exhibition offers");
+  play_cmd->add_flag("--fixed-step", play.fixed_step, "Window and kiosk: advance 1/fps per frame, not by the clock");
+  play_cmd->add_flag("!--no-vsync", play.vsync, "Window and kiosk: present as fast as possible");
+  play_cmd->add_option("--idle-timeout", play.kiosk.timings.idle_timeout,
+                       "Kiosk: seconds without input before the attract loop returns")->capture_default_str();
+  play_cmd->add_option("--session-limit", play.kiosk.timings.session_limit, "Kiosk: longest visit, in seconds")
+      ->capture_default_str();
+  play_cmd->add_option("--language-timeout", play.kiosk.timings.language_timeout,
+                       "Kiosk: seconds on the language choice without input before the attract loop returns")
+      ->capture_default_str();
+  play_cmd->add_option("--kiosk-log", play.kiosk.log_path, "Kiosk: rotating log file (5 files of 1 MiB)");
+  play_cmd->add_option("--kiosk-status", play.kiosk.status_path, "Kiosk: JSON status file, rewritten every second");
+  play_cmd->add_flag("--kiosk-windowed", play.kiosk.windowed, "Kiosk: in a window, not fullscreen (to try it out)");
+
+  SupervisorOptions supervisor;
+  CLI::App* supervisor_cmd = cli.add_subcommand(
+      "kiosk-supervisor", "Run a kiosk command and start it again within a second when it crashes (after --)");
+  supervisor_cmd->add_option("--log", supervisor.log_path, "Also write the kiosk's output to this rotating log");
+  supervisor_cmd->add_option("--restart-delay", supervisor.restart_delay, "Seconds from a crash to the restart")
+      ->capture_default_str();
+  supervisor_cmd->add_option("--max-delay", supervisor.max_delay, "Longest back-off when it keeps crashing, in seconds")
+      ->capture_default_str();
+  supervisor_cmd->add_option("--crash-loop", supervisor.crash_loop_count,
+                             "Crashes within a minute after which the delay doubles per crash")->capture_default_str();
+  supervisor_cmd->add_option("COMMAND", supervisor.command, "The command to keep running, e.g. -- liyuan play "
+                                                            "show.lypak --presenter kiosk")->required();
 
   std::vector<std::filesystem::path> lint_paths;
   CLI::App* lint_cmd = cli.add_subcommand(
@@ -137,6 +165,7 @@ int main(int argc, char** argv) {
     }
     return run_record(record);
   }
+  if (supervisor_cmd->parsed()) return run_kiosk_supervisor(supervisor);
   if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;
 }

@@ -22,9 +22,11 @@ int run_play(const PlayOptions& options) {
     log::error("--watch reloads exhibition sources: give it an exhibition.yaml, not a pack");
     return kExitUsage;
   }
-  ChosenPresenter chosen =
-      choose_presenter(PresenterRequest{options.presenter, options.width, options.height, options.stereo, options.fps,
-                                        options.snap_turn_degrees, options.absent_after_still});
+  PresenterRequest request{options.presenter, options.width,      options.height, options.stereo,
+                           options.fps,       options.fixed_step, options.vsync,  options.kiosk};
+  request.snap_turn_degrees = options.snap_turn_degrees;
+  request.absent_after_still = options.absent_after_still;
+  ChosenPresenter chosen = choose_presenter(request);
   if (!chosen.presenter) return chosen.failure_exit_code;
   present::Presenter& presenter = *chosen.presenter;
 
@@ -33,8 +35,9 @@ int run_play(const PlayOptions& options) {
     log::error("{}", input.error().to_string());
     return kExitFailure;
   }
+  bool kiosk = std::string_view(presenter.name()) == "kiosk";
   double duration = options.duration;
-  if (duration < 0)
+  if (duration < 0 && !kiosk)  // a kiosk plays until the operator stops it
     duration = input->show ? std::max(0.0, input->show->exhibition.timeline.duration - options.start) : 10.0;
   // A curator editing in a window keeps watching past the end; offscreen, nobody could close it.
   bool until_closed = options.watch && options.duration < 0 && std::string_view(presenter.name()) != "offscreen";
@@ -57,9 +60,10 @@ int run_play(const PlayOptions& options) {
   }
   ShowPlayerOptions player_options;
   player_options.start = options.start;
-  player_options.attract = options.attract;
+  player_options.attract = options.attract || kiosk;
+  player_options.loop = kiosk;
   player_options.visitor_at = options.visitor_at;
-  player_options.turntable_seconds = duration;
+  player_options.turntable_seconds = duration > 0.0 ? duration : 10.0;
   player_options.locale = options.locale;
   player_options.comfort.seated = options.seated;
   ShowPlayer player(show, player_options);

@@ -1,15 +1,19 @@
-// `liyuan play PACK|SCENE [--presenter auto|offscreen] [--start S] [--duration D] [--fps N] [--size WxH] [--stereo]
-//  [--attract [--visitor-at W]] [--watch]`: plays an exhibition's timeline (or turns a bare relic once round) at a fixed time
-// step. With --attract nobody is there at first: the timeline's attract section loops until a visitor arrives
-// (scripted with --visitor-at, in seconds of play). The presenter is chosen in presenter_choice.h. Chapters and captions are logged as they start; at the end
-// the frame count and the CPU and total time per frame are printed. With --watch (exhibition sources only) saved edits
-// are reloaded while the show plays (show_reload.h); a window then plays on past the end until it is closed.
+// `liyuan play PACK|SCENE [--presenter auto|xr|window|kiosk|offscreen] [--start S] [--duration D] [--fps N]
+//  [--size WxH] [--stereo] [--attract [--visitor-at W]] [--watch] [--locale TAG] [--audio device|loopback|off]`: plays an
+// exhibition's timeline (or turns a bare relic once round). With --attract nobody is there at first: the timeline's
+// attract section loops until a visitor arrives (scripted with --visitor-at, in seconds of play). The presenter is
+// chosen in presenter_choice.h. Chapters and captions are logged as they start; at the end the frame count and the CPU
+// and total time per frame are printed. With --watch (exhibition sources only) saved edits are reloaded while the
+// show plays (show_reload.h); a window then plays on past the end until it is closed.
+// In a window or a kiosk, play runs until --duration is played, the window is closed (a kiosk: the operator's keys),
+// or, without --duration and for a window, to the end of the timeline; a kiosk starts in the attract loop and loops.
 #pragma once
 
 #include <filesystem>
 #include <string>
 
 #include "app/show_audio.h"
+#include "present/kiosk/kiosk_presenter.h"
 
 namespace liyuan::app {
 
@@ -32,6 +36,9 @@ struct PlayOptions {
   double snap_turn_degrees = 30.0;   // one snap turn
   double reset_after = 30.0;         // seconds without a visitor before the show starts again
   double absent_after_still = 20.0;  // a head this long perfectly still means the headset is off (0: never)
+  bool fixed_step = false;   // window and kiosk: advance 1 / fps per frame instead of following the clock
+  bool vsync = true;         // window and kiosk
+  present::KioskDesc kiosk;  // kiosk: timings, log file, status file, windowed
 };
 
 // Runs the command; returns an exit code from exit_codes.h.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "present/kiosk/kiosk_presenter.h"
 #include "present/presenter.h"
 
 namespace liyuan::app {
@@ -17,6 +18,9 @@ struct PresenterRequest {
   uint32_t height = 720;
   bool stereo = false;        // both eyes (offscreen, window side by side)
   double fps = 30.0;          // offscreen: frames per second of display time
+  bool fixed_step = false;    // window and kiosk: display time advances by 1 / fps per frame, not by the clock
+  bool vsync = true;          // window and kiosk
+  present::KioskDesc kiosk;   // kiosk: timings, log and status files (its window is made from the fields above)
   double snap_turn_degrees = 30.0;   // headset: one snap turn
   double absent_after_still = 20.0;  // headset: a head this long perfectly still means nobody wears it (0: never)
 };

@@ -145,10 +145,9 @@ void ShowPlayer::select(const vec3& origin, const vec3& direction) {
   if (hit >= 0) log::info("{:7.2f} s  hotspot '{}' opened", playhead_->time(), graph.hotspots[size_t(hit)].relic_id);
 }
 
-std::string ShowPlayer::chapter_name() const {
+std::string_view ShowPlayer::chapter_name() const {
   int32_t index = chapter();
-  if (!show_ || index < 0) return {};
-  return show_->exhibition.timeline.chapters[size_t(index)].name;
+  return index >= 0 ? std::string_view(show_->exhibition.timeline.chapters[size_t(index)].name) : std::string_view{};
 }
 
 void ShowPlayer::hold(bool away) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/frame_setup.h"
@@ -74,7 +75,7 @@ class ShowPlayer {
   // The hotspot whose panel is open (index into the scene graph's hotspots), or -1.
   int32_t open_panel() const { return open_panel_; }
   // The name of chapter() ("" when none).
-  std::string chapter_name() const;
+  std::string_view chapter_name() const;
   // The chapter playing, -1 before the first or for a bare relic.
   int32_t chapter() const { return state_ ? state_->chapter : -1; }
   // Where the visitor's stage stands in the hall (teleports, snap turns and the guided tour move it).

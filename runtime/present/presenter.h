@@ -9,6 +9,9 @@
 #include <vulkan/vulkan.h>
 
 #include <optional>
+#include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -48,6 +51,21 @@ struct PresenterEvents {
   std::vector<InputEvent> input;  // what the visitor or curator asked for since the last frame, in order
 };
 
+// What the app drew in a frame and where the show stands, for presenters that need it: a window turns a click into a
+// ray through these views, starts free roam from them and shows the heads-up display; a kiosk writes its status.
+// Everything is only valid during the on_frame_drawn() call.
+struct DrawnFrame {
+  std::span<const render::View> views;  // the views just recorded, in world space
+  double timeline_time = 0.0;
+  int32_t chapter = -1;            // -1 before the first chapter or for a bare relic
+  std::string_view chapter_name;   // empty with no chapter
+  bool paused = false;
+  bool hud = false;                // the curator asked for the heads-up display
+  bool visitor_present = true;     // false while the attract section loops
+  std::string_view locale;         // the visitor's language
+  std::span<const std::string> locales;  // the exhibition's locales, default first
+};
+
 class Presenter {
  public:
   virtual ~Presenter() = default;
@@ -66,6 +84,8 @@ class Presenter {
   // Ends the frame begun last: submits its commands and shows (or keeps) the result when RENDERED, else hands the
   // frame back with nothing drawn (should_render was false, or the app stopped).
   virtual Result<PresenterEvents> end_frame(bool rendered) = 0;
+  // The app recorded FRAME into this frame's commands (called between begin_frame() and end_frame()).
+  virtual void on_frame_drawn(const DrawnFrame& frame) { (void)frame; }
   // The visitor selected a hotspot: a headset pulses the controller.
   virtual void on_hotspot_selected() {}
   // Releases GPU objects; the Gpu outlives this call.
