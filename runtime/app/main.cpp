@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "app/demo_command.h"
 #include "app/exit_codes.h"
 #include "app/kiosk_supervisor.h"
 #include "app/play_command.h"
@@ -118,6 +119,18 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--kiosk-status", play.kiosk.status_path, "Kiosk: JSON status file, rewritten every second");
   play_cmd->add_flag("--kiosk-windowed", play.kiosk.windowed, "Kiosk: in a window, not fullscreen (to try it out)");
 
+  DemoOptions demo;
+  std::string demo_size = "480x270";
+  CLI::App* demo_cmd = cli.add_subcommand(
+      "demo", "Play the bundled Tang Palace exhibition on the best presenter available (a headset, else a window); "
+              "with neither, record the tour offscreen to a contact sheet and an MP4");
+  demo_cmd->add_option("--presenter", demo.presenter, "auto, xr, window or offscreen")->capture_default_str();
+  demo_cmd->add_option("--locale", demo.locale, "The visitor's language: zh-Hans, en or ja");
+  demo_cmd->add_option("--exhibition", demo.exhibition, "Another exhibition.yaml to play instead of the bundled one");
+  demo_cmd->add_option("--out,-o", demo.out, "Offscreen: the folder for the recording (default: the user cache)");
+  demo_cmd->add_option("--size", demo_size, "Offscreen: frame size as WxH")->capture_default_str();
+  demo_cmd->add_option("--fps", demo.fps, "Offscreen: frames per second of the recording")->capture_default_str();
+
   SupervisorOptions supervisor;
   CLI::App* supervisor_cmd = cli.add_subcommand(
       "kiosk-supervisor", "Run a kiosk command and start it again within a second when it crashes (after --)");
@@ -166,6 +179,13 @@ int main(int argc, char** argv) {
     return run_record(record);
   }
   if (supervisor_cmd->parsed()) return run_kiosk_supervisor(supervisor);
+  if (demo_cmd->parsed()) {
+    if (!parse_size(demo_size, &demo.width, &demo.height)) {
+      std::fprintf(stderr, "liyuan: error: --size must be WxH with each side 16..16384, not '%s'\n", demo_size.c_str());
+      return kExitUsage;
+    }
+    return run_demo(demo);
+  }
   if (lint_cmd->parsed()) return liyuan::scene::run_lint_command(lint_paths, stdout);
   return kExitUsage;
 }

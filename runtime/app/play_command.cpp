@@ -28,7 +28,11 @@ int run_play(const PlayOptions& options) {
   request.absent_after_still = options.absent_after_still;
   ChosenPresenter chosen = choose_presenter(request);
   if (!chosen.presenter) return chosen.failure_exit_code;
-  present::Presenter& presenter = *chosen.presenter;
+  return play_on(options, std::move(chosen.presenter));
+}
+
+int play_on(const PlayOptions& options, std::unique_ptr<present::Presenter> chosen_presenter) {
+  present::Presenter& presenter = *chosen_presenter;
 
   auto input = load_input(options.input);
   if (!input) {

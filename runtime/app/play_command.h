@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "app/show_audio.h"
@@ -43,5 +44,8 @@ struct PlayOptions {
 
 // Runs the command; returns an exit code from exit_codes.h.
 int run_play(const PlayOptions& options);
+
+// Plays OPTIONS.input on PRESENTER, already chosen (OPTIONS.presenter is not looked at); returns an exit code.
+int play_on(const PlayOptions& options, std::unique_ptr<present::Presenter> presenter);
 
 }  // namespace liyuan::app

@@ -58,6 +58,14 @@ Result<LoopStats> render_frames(GpuSession& session, const LoadedInput& input, c
   ShowPlayer player(input.show.get(), player_options);
   FrameLoopOptions loop;
   loop.duration = double(frame_count) / options.fps;
+  // Captions and relic panels, as a visitor would read them.
+  std::unique_ptr<ShowText> text;
+  if (input.show) {
+    auto opened = ShowText::create(*input.show, player.locale());
+    if (opened) text = std::move(*opened);
+    else log::warn("recording without captions: {}", opened.error().to_string());
+    loop.text = text.get();
+  }
   loop.after_frame = [&](uint32_t index) -> Status {
     const std::vector<RgbaImage>& views = presenter.last_views();
     RgbaImage joined;

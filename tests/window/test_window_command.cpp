@@ -42,10 +42,22 @@ TEST_F(WindowTest, PlaysThreeSecondsInAWindowUnderAPlainXServer) {
   EXPECT_GE(std::stoi(match[2]), 1) << "frames presented (how many depends on the machine's speed)";
 }
 
-TEST_F(WindowTest, AutoChoosesTheWindowWhenADisplayOpens) {
+// Lines of OUTPUT that contain TEXT.
+size_t count_lines_with(const std::string& output, const std::string& text) {
+  size_t count = 0;
+  for (const std::string& line : lines_of(output)) count += line.find(text) != std::string::npos;
+  return count;
+}
+
+TEST_F(WindowTest, WithoutAHeadsetAutoSaysWhyAndTheWindowTakesOver) {
+  unsetenv("XR_RUNTIME_JSON");  // no OpenXR runtime here: the headset is passed over in one line
   CommandResult result = run_command(runtime_exe(), {"play", water_bottle_pack().string(), "--duration", "0.2",
                                                      "--size", "160x120", "--fixed-step", "--no-vsync"});
   EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_EQ(count_lines_with(result.output, "no OpenXR runtime (XR_ERROR_RUNTIME_UNAVAILABLE): set XR_RUNTIME_JSON"),
+            1u)
+      << result.output;
+  EXPECT_NE(result.output.find("falling back to a window or offscreen"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("presenter: window"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("on the window presenter"), std::string::npos) << result.output;
 }

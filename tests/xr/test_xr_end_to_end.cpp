@@ -132,7 +132,14 @@ INSTANTIATE_TEST_SUITE_P(AllProfiles, XrControllers,
                                            std::pair{"oculus/touch_controller", "trigger"},
                                            std::pair{"valve/index_controller", "trigger"},
                                            std::pair{"htc/vive_controller", "trigger"},
-                                           std::pair{"microsoft/motion_controller", "trigger"}));
+                                           std::pair{"microsoft/motion_controller", "trigger"}),
+                         [](const auto& info) {
+                           // "oculus/touch_controller" → "oculus_touch_controller": a stable test name.
+                           std::string name = info.param.first;
+                           for (char& c : name)
+                             if (c == '/') c = '_';
+                           return name;
+                         });
 
 TEST(XrEndToEnd, ThumbstickSnapTurnsByTheConfiguredAngleOncePerPush) {
   XrRun run = play_in_headset(output_dir(),
@@ -305,7 +312,7 @@ TEST(XrEndToEnd, NoRuntimeFallsBackToOffscreenWithOneLine) {
   EXPECT_NE(result.output.find("no-such-runtime.json gave none (LIYUAN_LOG=debug shows the loader's reasons)"),
             std::string::npos)
       << result.output;
-  EXPECT_NE(result.output.find("falling back to offscreen"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("falling back to a window or offscreen"), std::string::npos) << result.output;
   EXPECT_EQ(count_of(result.output, "XR_RUNTIME_JSON"), 1u) << "one line, no loader noise:\n" << result.output;
   EXPECT_NE(result.output.find("on the offscreen presenter"), std::string::npos) << result.output;
 }
