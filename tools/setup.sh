@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Liyuan's set-up, build and run in one script (the README's two commands).
 #
-#   tools/setup.sh run     install what is missing, build, and run the main job (pack and render the bundled relic)
+#   tools/setup.sh run     install what is missing, build, and play the bundled exhibition (liyuan demo)
 #   tools/setup.sh test    install what is missing, build, and run the whole test suite
 #   tools/setup.sh build   install what is missing and build
 #
@@ -56,15 +56,10 @@ ensure_runtime_dir() {
   fi
 }
 
-# Until the bundled exhibition exists: pack the bundled relic and render it, like a turntable photograph.
+# The bundled Tang Palace exhibition on the best presenter available: a headset when an OpenXR runtime answers, else
+# a window when there is a display, else recorded offscreen into build/out/demo (contact sheet and MP4).
 run_main_job() {
-  local out="$build/out"
-  mkdir -p "$out"
-  "$build/tools/pack/liyuan-pack" pack "$root/content/relics/water-bottle/WaterBottle.gltf" -o "$out/water-bottle.lypak"
-  "$build/runtime/app/liyuan" render "$out/water-bottle.lypak" --out "$out/water-bottle.png" --size 1280x720
-  "$build/runtime/app/liyuan" render "$out/water-bottle.lypak" --out "$out/water-bottle-stereo.png" --size 960x960 \
-    --stereo
-  say "the bundled relic, rendered: $out/water-bottle.png (and both eyes: $out/water-bottle-stereo.png)"
+  "$build/runtime/app/liyuan" demo --out "$build/out/demo"
 }
 
 case "$mode" in
