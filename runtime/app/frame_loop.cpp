@@ -54,14 +54,15 @@ void update_sound(ShowAudio& audio, ShowPlayer& player, std::span<const render::
 
 // The caption and open panel for PLAYER's state, seen from VIEWS, DT after the last; null (and a warning) when text
 // cannot be laid out: the picture goes on without it.
-const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, std::span<const render::View> views,
-                                     double dt, const LoopStats& stats) {
+const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, const present::Presenter& presenter,
+                                     std::span<const render::View> views, double dt, const LoopStats& stats) {
   const scene::FrameState* state = player.state() ? &*player.state() : nullptr;
   if (!state) return nullptr;
   if (text.locale() != player.locale()) (void)text.set_locale(player.locale());
   if (player.open_panel() != text.panel()) text.show_panel(player.open_panel());
-  // The curator's notice: the last reload error, and the heads-up display when it is on.
+  // The notice: the last reload error, the heads-up display when it is on, and what the presenter asks the visitor.
   std::string notice = player.status_message();
+  const bool alert = !notice.empty();
   if (player.hud()) {
     if (!notice.empty()) notice += "\n";
     notice += fmt::format("{:.2f} s{}  ·  {}  ·  {:.1f} ms per frame", player.timeline_time(),
@@ -69,7 +70,11 @@ const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, s
                           player.chapter() >= 0 ? player.chapter_name() : std::string("before the first chapter"),
                           stats.frames ? stats.total_ms / stats.frames : 0.0);
   }
-  text.set_notice(std::move(notice));
+  if (std::string prompt = presenter.prompt(); !prompt.empty()) {
+    if (!notice.empty()) notice += "\n";
+    notice += prompt;
+  }
+  text.set_notice(std::move(notice), alert);
   auto overlay = text.build(*state, views, dt);
   if (!overlay) {
     log::warn("captions and panels left out of this frame: {}", overlay.error().to_string());
@@ -111,7 +116,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
       stats.height = target.height;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
                                       float(target.width) / float(target.height), frame->view_count);
-      if (options.text) setup.text = show_text(*options.text, player, setup.views, dt, stats);
+      if (options.text) setup.text = show_text(*options.text, player, presenter, setup.views, dt, stats);
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
                                setup.joint_matrices, setup.pack_instances, setup.text};
       input.fade = setup.fade;

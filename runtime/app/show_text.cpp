@@ -24,7 +24,7 @@ constexpr float kCaptionPadX = 0.7f;
 constexpr float kCaptionPadY = 0.35f;
 const vec4 kCaptionPlate = text::linear_from_srgb(vec4(0.05f, 0.05f, 0.05f, 0.78f));
 const vec4 kCaptionText = text::linear_from_srgb(vec4(1.0f, 1.0f, 0.97f, 1.0f));
-// The curator's notice: a dark red plate, straight ahead and a little above the gaze, fixed to the view.
+// The notice (curator's errors, HUD, a kiosk's prompt): red when it is an error, straight ahead and a little above the gaze, fixed to the view.
 const vec4 kNoticePlate = text::linear_from_srgb(vec4(0.35f, 0.04f, 0.03f, 0.85f));
 constexpr float kNoticeDistance = 1.5f;     // metres
 constexpr float kNoticeElevation = 12.0f;   // degrees above the gaze
@@ -229,7 +229,7 @@ Status ShowText::append_notice(const mat4& head) {
   const float em = frame.em_metres;
   const vec2 half(notice_block_.width * em * 0.5f, notice_block_.height * em * 0.5f);
   const vec2 pad(kCaptionPadX * em, kCaptionPadY * em);
-  text::append_plate(-half - pad, half + pad, 0.3f * em, frame, kNoticePlate, quads_);
+  text::append_plate(-half - pad, half + pad, 0.3f * em, frame, notice_alert_ ? kNoticePlate : kCaptionPlate, quads_);
   return text::append_text_quads(notice_block_, vec2(-half.x, half.y), frame, *atlas_, kCaptionText, quads_);
 }
 

@@ -44,7 +44,11 @@ class ShowText {
   void show_panel(int32_t hotspot);
   // A notice for the curator over everything else, in front of the view (a reload error, the heads-up display);
   // empty hides it. Laid out left to right in the exhibition's default fonts, up to eight lines.
-  void set_notice(std::string notice) { notice_ = std::move(notice); }
+  // ALERT (an error) puts it on a red plate, else on the captions' dark one.
+  void set_notice(std::string notice, bool alert) {
+    notice_ = std::move(notice);
+    notice_alert_ = alert;
+  }
   // The hotspot whose panel is shown, or -1.
   int32_t panel() const { return panel_hotspot_ ? int32_t(*panel_hotspot_) : -1; }
 
@@ -84,6 +88,7 @@ class ShowText {
   text::PanelLayout panel_layout_;
 
   std::string notice_, notice_laid_out_;
+  bool notice_alert_ = false;
   text::TextBlock notice_block_;
 
   std::vector<text::TextQuad> quads_;

@@ -86,6 +86,8 @@ class Presenter {
   virtual Result<PresenterEvents> end_frame(bool rendered) = 0;
   // The app recorded FRAME into this frame's commands (called between begin_frame() and end_frame()).
   virtual void on_frame_drawn(const DrawnFrame& frame) { (void)frame; }
+  // A line to show the visitor over the picture now (a kiosk's language choice); empty: none.
+  virtual std::string prompt() const { return {}; }
   // The visitor selected a hotspot: a headset pulses the controller.
   virtual void on_hotspot_selected() {}
   // Releases GPU objects; the Gpu outlives this call.

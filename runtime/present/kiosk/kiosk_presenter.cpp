@@ -97,12 +97,27 @@ void KioskPresenter::on_frame_drawn(const DrawnFrame& frame) {
   status_.locale = std::string(frame.locale);
 }
 
+namespace {
+
+// A language as its speakers name it, for the choice a visitor makes before knowing ours; else its tag.
+std::string endonym(const std::string& locale) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"zh-Hans", "简体中文"}, {"zh-Hant", "繁體中文"}, {"zh", "中文"},    {"en", "English"},
+      {"ja", "日本語"},        {"ko", "한국어"},        {"ar", "العربية"}, {"fr", "Français"},
+      {"de", "Deutsch"},       {"es", "Español"},       {"ru", "Русский"}, {"it", "Italiano"}};
+  for (const auto& [tag, name] : kNames)
+    if (locale == tag) return name;
+  return locale;
+}
+
+}  // namespace
+
 std::string KioskPresenter::language_prompt() const {
   if (!machine_ || machine_->state() != KioskState::LanguageChoice) return {};
-  std::string prompt = "Choose a language: <";
+  std::string prompt = "<";
   for (const std::string& locale : locales_)
-    prompt += locale == machine_->highlighted_locale() ? " [" + locale + "]" : " " + locale;
-  return prompt + " >";
+    prompt += locale == machine_->highlighted_locale() ? "  [" + endonym(locale) + "]" : "  " + endonym(locale);
+  return prompt + "  >";
 }
 
 Result<PresenterEvents> KioskPresenter::end_frame(bool rendered) {

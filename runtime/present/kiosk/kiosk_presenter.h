@@ -52,6 +52,7 @@ class KioskPresenter final : public Presenter {
   const KioskStateMachine* machine() const { return machine_ ? &*machine_ : nullptr; }
   // What the language choice says ("Choose a language: < en | [zh-Hans] >"), for the text module to draw.
   std::string language_prompt() const;
+  std::string prompt() const override { return language_prompt(); }
   WindowPresenter& window() { return *window_; }
 
  private:
