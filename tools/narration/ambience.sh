@@ -3,12 +3,12 @@
 #   OUT_DIR/banquet-murmur.opus  a quiet stereo bed of banquet chatter (20 s, loops seamlessly)
 #   OUT_DIR/court-music.opus     a plucked pentatonic phrase for the court musicians (8 s, loops seamlessly)
 #   OUT_DIR/lantern-crackle.opus the soft crackle of a lantern's flame (4 s, loops)
-# Usage: tools/narration/ambience.sh [OUT_DIR]   (default content/sounds)
+# Usage: tools/narration/ambience.sh [OUT_DIR]   (default scenes/tang-palace/sounds)
 # No randomness anywhere (pseudo-random values are hashes of the sample index) and a bit-exact encoder without
 # metadata: every run gives the same bytes.
 set -eu
 
-out=${1:-content/sounds}
+out=${1:-scenes/tang-palace/sounds}
 for tool in espeak-ng ffmpeg; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "ambience.sh: $tool is not installed (Debian package $tool)" >&2
@@ -81,7 +81,7 @@ hash_slot="mod(abs(sin(floor(t*30)*12.9898)*43758.5453)\\,1)"
 noise="(2*mod(abs(sin(n*78.233)*43758.5453)\\,1)-1)"
 ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi \
   -i "aevalsrc=0.5*gt($hash_slot\\,0.875)*exp(-mod(t\\,1/30)*260)*$noise:s=48000:d=4" \
-  -af "bandpass=f=2500:w=3000" -c:a pcm_s16le "$tmp/crackle.wav"
+  -af "bandpass=f=2500:width_type=h:w=3000" -c:a pcm_s16le "$tmp/crackle.wav"
 encode "$tmp/crackle.wav" "$out/lantern-crackle.opus" 24k
 
 echo "ambience.sh: 3 sounds in $out"

@@ -3,7 +3,7 @@
 # in a string table, spoken by espeak-ng (Debian package espeak-ng) and encoded by ffmpeg to Ogg Opus, one file per
 # key:   OUT_DIR/<locale>/<key>.opus
 # Usage: tools/narration/synthesise.sh [STRINGS_YAML] [OUT_DIR]
-#   defaults: scenes/tang-palace/strings.yaml and content/narration
+#   defaults: scenes/tang-palace/strings.yaml and scenes/tang-palace/sounds/narration
 # Readings: when a file readings.yaml sits beside STRINGS_YAML, a caption it has a reading for (same locale, same key)
 # is spoken from the reading instead of the shown text (kana for Japanese: espeak-ng spells kanji one by one).
 # Deterministic: fixed voice, speed, pitch, amplitude and word gap per locale, no random variation, and a bit-exact
@@ -12,7 +12,7 @@
 set -eu
 
 strings=${1:-scenes/tang-palace/strings.yaml}
-out=${2:-content/narration}
+out=${2:-scenes/tang-palace/sounds/narration}
 readings="$(dirname "$strings")/readings.yaml"
 
 for tool in espeak-ng ffmpeg; do
