@@ -188,6 +188,8 @@ TEST(TourSound, TheCourtMusicIsLouderInTheEarNearerTheMusicians) {
   facing_south.orientation = glm::angleAxis(glm::radians(180.0f), vec3(0.0f, 1.0f, 0.0f));
   const std::vector<float> north = play(show, "en", 1.0, 2.0, {audio::Bus::Music}, facing_north);
   const std::vector<float> south = play(show, "en", 1.0, 2.0, {audio::Bus::Music}, facing_south);
+  std::printf("court music, facing north: left %.4f right %.4f; facing south: left %.4f right %.4f (RMS)\n",
+              rms(north, 0), rms(north, 1), rms(south, 0), rms(south, 1));
   EXPECT_GT(rms(north, 0), 0.002) << "the music is heard";
   EXPECT_GT(rms(north, 0), 1.5 * rms(north, 1)) << "musicians on the left";
   EXPECT_GT(rms(south, 1), 1.5 * rms(south, 0)) << "musicians on the right";
@@ -205,6 +207,7 @@ TEST(TourSound, TheBanquetMurmurDucksUnderNarration) {
   };
   const double before = rms(window(0.5, 1.9), 0);
   const double under = rms(window(3.0, 4.0), 0);
+  std::printf("banquet murmur: %.4f before the welcome, %.4f under it (RMS, left)\n", before, under);
   EXPECT_GT(before, 0.002) << "the murmur is heard";
   EXPECT_LT(under, 0.6 * before) << "the murmur ducks under the welcome";
 }
