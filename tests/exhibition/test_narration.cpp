@@ -23,8 +23,9 @@ std::filesystem::path committed_sounds() {
   return source_dir() / "scenes" / "tang-palace" / "sounds";
 }
 
-const char* const kRemake = "; remake the committed files with tools/narration/synthesise.sh and ambience.sh (a "
-                            "different espeak-ng or ffmpeg than Debian 12's changes the bytes)";
+const char* const kRemake =
+    "; remake the committed files with tools/narration/synthesise.sh and ambience.sh (a "
+    "different espeak-ng or ffmpeg than Debian 12's changes the bytes)";
 
 TEST(Narration, EveryCaptionOfEveryLocaleIsSpokenTheSameWayEachTime) {
   auto dir = output_dir();

@@ -171,7 +171,8 @@ TEST(TourSound, TheWelcomeIsSpokenWithItsCaptionInTheVisitorsLanguage) {
       last = double(i) / file.rate;
     }
     std::printf("welcome, %s: heard from %+.3f ms, to %+.3f ms of the file's speech\n", locale,
-                1000.0 * (from + onset(mix) - first - welcome.at), 1000.0 * (from + last_sound(mix) - last - welcome.at));
+                1000.0 * (from + onset(mix) - first - welcome.at),
+                1000.0 * (from + last_sound(mix) - last - welcome.at));
     EXPECT_NEAR(from + onset(mix) - first, welcome.at, 0.010) << locale << ": the narration starts with the caption";
     // The speech heard is this locale's file: it ends when that file's speech ends (the locales differ by more).
     EXPECT_NEAR(from + last_sound(mix) - last, welcome.at, 0.010) << locale;

@@ -29,12 +29,15 @@ encode() {
 # the faster the higher they are (as in a Karplus-Strong string), with a 2 ms attack. A note's time is taken modulo
 # the phrase length, so a note ringing at the end of the phrase rings on at its start: the loop has no seam.
 phrase=8
-notes="0:587.33 0.5:493.88 1:440 1.5:369.99 2:440 3:329.63 3.5:369.99 4:440 4.5:493.88 5:440 5.5:369.99 6:329.63 6.5:293.66"
+notes="0:587.33 0.5:493.88 1:440 1.5:369.99 2:440 3:329.63 3.5:369.99"
+notes="$notes 4:440 4.5:493.88 5:440 5.5:369.99 6:329.63 6.5:293.66"
 expr=""
 for note in $notes; do
   at=${note%%:*} f=${note#*:}
   u="mod(t-$at\\,$phrase)"
-  term="(1-exp(-$u*500))*exp(-2.6*$u)*(sin(2*PI*$f*$u)+0.45*exp(-3*$u)*sin(4*PI*$f*$u)+0.2*exp(-7*$u)*sin(6*PI*$f*$u)+0.08*exp(-12*$u)*sin(8*PI*$f*$u))"
+  harmonics="sin(2*PI*$f*$u)+0.45*exp(-3*$u)*sin(4*PI*$f*$u)"
+  harmonics="$harmonics+0.2*exp(-7*$u)*sin(6*PI*$f*$u)+0.08*exp(-12*$u)*sin(8*PI*$f*$u)"
+  term="(1-exp(-$u*500))*exp(-2.6*$u)*($harmonics)"
   expr="${expr:+$expr+}$term"
 done
 ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi -i "aevalsrc=0.22*($expr):s=48000:d=$phrase" \
