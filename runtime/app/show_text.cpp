@@ -169,7 +169,7 @@ Status ShowText::append_caption(const scene::FrameState& state, const mat4& head
     style.line_height = 1.35f;
     style.align = text::Align::Center;
     caption_block_ = text::layout_text(*fonts_, regular_, localised(caption.key), style);
-    if (caption_block_.truncated)
+    if (caption_block_.truncated && (caption_key_ != caption.key || caption_locale_ != locale_))
       log::warn("caption '{}' in '{}' needs more than two lines; the rest is cut off", caption.key, locale_);
     caption_key_ = std::string(caption.key);
     caption_locale_ = locale_;

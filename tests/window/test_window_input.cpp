@@ -189,7 +189,7 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
       {"a key opens the language choice", [&] { return state_is(present::KioskState::LanguageChoice); },
        [&] {
          EXPECT_FALSE(player.visitor_present()) << "the show waits for the choice";
-         EXPECT_EQ(kiosk.language_prompt(), "Choose a language: < [en] zh-Hans >");
+         EXPECT_EQ(kiosk.language_prompt(), "<  [English]  简体中文  >");
          send_key(glfw, XK_Right);
        }},
       {"→ highlights the next language", [&] { return kiosk.machine()->highlighted_locale() == "zh-Hans"; },
@@ -223,7 +223,7 @@ TEST_F(WindowTest, TheKioskGoesFromAttractThroughTheLanguageChoiceToAVisitAndBac
 
   std::string log = read_text_file(out / "kiosk.log");
   EXPECT_TRUE(visited_in_chosen_language) << "the show played to a visitor in the language chosen";
-  for (const char* line : {"Choose a language: < [en] zh-Hans >", "Choose a language: < en [zh-Hans] >",
+  for (const char* line : {"<  [English]  简体中文  >", "<  English  [简体中文]  >",
                            "active: language chosen: zh-Hans", "attract: no input for 2 s",
                            "the operator stopped the kiosk", "kiosk stopped"})
     EXPECT_NE(log.find(line), std::string::npos) << line << "\n" << log;
