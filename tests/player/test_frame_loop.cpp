@@ -136,6 +136,7 @@ TEST(FrameLoop, SelectingAHotspotPulsesThePresenter) {
   loop.duration = 0.5;
   LoopRun result = run(presenter, {}, loop);
   EXPECT_EQ(presenter.pulses, 1u);
+  EXPECT_EQ(result.validation_messages, 0u);
 }
 
 TEST(FrameLoop, NobodyThereHoldsTheShowThenStartsItAgain) {

@@ -92,7 +92,9 @@ class StereoViews : public ::testing::Test {
   }
   void TearDown() override {
     gpu_.reset();
-    if (report_) EXPECT_EQ(report_->total(), 0u) << "the validation layer reported messages (see the log above)";
+    if (report_) {
+      EXPECT_EQ(report_->total(), 0u) << "the validation layer reported messages (see the log above)";
+    }
   }
 
   // Renders both views drawn as PASSES; returns them side by side (left: view 0), also written to NAME.png.

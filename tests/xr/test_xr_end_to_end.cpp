@@ -133,9 +133,9 @@ INSTANTIATE_TEST_SUITE_P(AllProfiles, XrControllers,
                                            std::pair{"valve/index_controller", "trigger"},
                                            std::pair{"htc/vive_controller", "trigger"},
                                            std::pair{"microsoft/motion_controller", "trigger"}),
-                         [](const auto& info) {
+                         [](const auto& param_info) {
                            // "oculus/touch_controller" → "oculus_touch_controller": a stable test name.
-                           std::string name = info.param.first;
+                           std::string name = param_info.param.first;
                            for (char& c : name)
                              if (c == '/') c = '_';
                            return name;
