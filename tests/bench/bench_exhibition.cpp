@@ -112,12 +112,12 @@ int main(int argc, char** argv) {
              "open ms", "upload ms", "fps 1 eye", "CPU ms/frame", "fps 2 eyes", "CPU ms/frame");
   for (size_t i = 0; i < cases.size(); ++i) {
     const Figures& f = all[i];
-    fmt::print("{:<24}{:>12.0f}{:>10.0f}{:>10.1f}{:>11.1f}{:>12.2f}{:>12.2f}{:>12.2f}{:>12.2f}\n", cases[i].name,
+    fmt::print("{:<24}{:>12.0f}{:>10.0f}{:>10.1f}{:>11.1f}{:>14.2f}{:>14.2f}{:>14.2f}{:>14.2f}\n", cases[i].name,
                f.pack_bytes, f.pack_ms, f.open_ms, f.upload_ms, f.fps[0], f.cpu_ms[0], f.fps[1], f.cpu_ms[1]);
   }
   const Figures& a = all[0];
   const Figures& b = all[1];
-  fmt::print("{:<24}{:>12.2f}{:>10.2f}{:>10.2f}{:>11.2f}{:>12.2f}{:>12.2f}{:>12.2f}{:>12.2f}\n", "ratio (Tang / ref)",
+  fmt::print("{:<24}{:>12.2f}{:>10.2f}{:>10.2f}{:>11.2f}{:>14.2f}{:>14.2f}{:>14.2f}{:>14.2f}\n", "ratio (Tang / ref)",
              a.pack_bytes / b.pack_bytes, a.pack_ms / b.pack_ms, a.open_ms / b.open_ms, a.upload_ms / b.upload_ms,
              a.fps[0] / b.fps[0], a.cpu_ms[0] / b.cpu_ms[0], a.fps[1] / b.fps[1], a.cpu_ms[1] / b.cpu_ms[1]);
   fmt::print("\n1280x720, {} frames per case, offscreen (GPU work and readback included in fps; CPU ms excludes the "
