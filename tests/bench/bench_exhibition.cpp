@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     }
     all.push_back(figures);
   }
-  fmt::print("\n{:<24}{:>12}{:>10}{:>10}{:>11}{:>10}{:>11}{:>10}{:>11}\n", "exhibition", "pack bytes", "pack ms",
+  fmt::print("\n{:<24}{:>12}{:>10}{:>10}{:>11}{:>14}{:>14}{:>14}{:>14}\n", "exhibition", "pack bytes", "pack ms",
              "open ms", "upload ms", "fps 1 eye", "CPU ms/frame", "fps 2 eyes", "CPU ms/frame");
   for (size_t i = 0; i < cases.size(); ++i) {
     const Figures& f = all[i];
