@@ -20,7 +20,7 @@ struct DemoOptions {
   // few minutes of rendering.
   uint32_t width = 480;
   uint32_t height = 270;
-  double fps = 3.0;
+  double fps = 6.0;
 };
 
 // The bundled exhibition: scenes/tang-palace/exhibition.yaml in the source tree this executable was built from, or

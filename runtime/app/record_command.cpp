@@ -7,6 +7,7 @@
 #include "app/contact_sheet.h"
 #include "app/exit_codes.h"
 #include "app/frame_loop.h"
+#include "app/show_audio.h"
 #include "app/gpu_session.h"
 #include "app/show.h"
 #include "app/show_player.h"
@@ -47,9 +48,11 @@ Result<RecordTargets> record_targets(const RecordOptions& options) {
   return targets;
 }
 
-// Renders every frame into TARGETS.frames_dir and fills SHEET; everything that needs the GPU.
+// Renders every frame into TARGETS.frames_dir and fills SHEET; everything that needs the GPU. A show with sounds is
+// also mixed, through the loopback device, into SOUND (a WAV file as long as the frames), else SOUND is left empty.
 Result<LoopStats> render_frames(GpuSession& session, const LoadedInput& input, const RecordOptions& options,
-                                uint32_t frame_count, const std::filesystem::path& frames_dir, ContactSheet& sheet) {
+                                uint32_t frame_count, const std::filesystem::path& frames_dir, ContactSheet& sheet,
+                                std::filesystem::path& sound) {
   present::OffscreenPresenter presenter({options.width, options.height, options.stereo ? 2u : 1u, options.fps});
   ShowPlayerOptions player_options;
   player_options.start = options.from;
@@ -66,6 +69,17 @@ Result<LoopStats> render_frames(GpuSession& session, const LoadedInput& input, c
     else log::warn("recording without captions: {}", opened.error().to_string());
     loop.text = text.get();
   }
+  // What a visitor would hear, mixed as the frames are drawn, in step with them.
+  std::unique_ptr<ShowAudio> audio;
+  if (input.show && input.show->exhibition.sources.exhibition &&
+      !input.show->exhibition.sources.exhibition->sounds.empty()) {
+    ShowAudioOptions audio_options{AudioOutput::Loopback, player.locale()};
+    audio_options.keep_mix = true;
+    auto opened = ShowAudio::create(*input.show, audio_options);
+    if (opened) audio = std::move(*opened);
+    else log::warn("recording without sound: {}", opened.error().to_string());
+    loop.audio = audio.get();
+  }
   loop.after_frame = [&](uint32_t index) -> Status {
     const std::vector<RgbaImage>& views = presenter.last_views();
     RgbaImage joined;
@@ -80,6 +94,10 @@ Result<LoopStats> render_frames(GpuSession& session, const LoadedInput& input, c
   else
     stats = run_frame_loop(session.gpu(), presenter, input.pack(), player, loop);
   presenter.shutdown();
+  if (stats && audio && !audio->mixed().empty()) {
+    sound = frames_dir / "sound.wav";
+    if (Status s = audio->write_mix(sound); !s) return s.error();
+  }
   return stats;
 }
 
@@ -133,7 +151,8 @@ int run_record(const RecordOptions& options) {
     return kExitFailure;
   }
   ContactSheet sheet(frame_count, options.stereo ? 2 * options.width : options.width, options.height);
-  Result<LoopStats> stats = render_frames(*session, *input, options, frame_count, targets->frames_dir, sheet);
+  std::filesystem::path sound;
+  Result<LoopStats> stats = render_frames(*session, *input, options, frame_count, targets->frames_dir, sheet, sound);
   uint32_t validation_messages = session->finish();
   if (!stats) {
     log::error("{}: {}", options.input.string(), stats.error().to_string());
@@ -160,11 +179,13 @@ int run_record(const RecordOptions& options) {
     log::info("note: no MP4 (ffmpeg is not on PATH; install Debian's ffmpeg for one)");
   } else {
     Stopwatch encoding;
-    if (Status s = encode_mp4(targets->ffmpeg, targets->frames_dir, frame_count, options.fps, targets->mp4); !s) {
+    if (Status s = encode_mp4(targets->ffmpeg, targets->frames_dir, frame_count, options.fps, targets->mp4, sound);
+        !s) {
       log::error("{}", s.error().to_string());
       return kExitFailure;
     }
-    log::info("video: {} ({:.0f} ms to encode)", targets->mp4.string(), encoding.elapsed_ms());
+    log::info("video: {}{} ({:.0f} ms to encode)", targets->mp4.string(), sound.empty() ? "" : " with its sound",
+              encoding.elapsed_ms());
   }
   log::debug("record took {:.0f} ms in all", total.elapsed_ms());
   if (validation_messages > 0) {

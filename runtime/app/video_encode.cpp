@@ -31,16 +31,23 @@ std::filesystem::path find_on_path(std::string_view program) {
 }
 
 Status encode_mp4(const std::filesystem::path& ffmpeg, const std::filesystem::path& frames_dir, uint32_t frame_count,
-                  double fps, const std::filesystem::path& mp4) {
+                  double fps, const std::filesystem::path& mp4, const std::filesystem::path& sound) {
   std::filesystem::path partial = mp4.parent_path() / ("." + mp4.stem().string() + ".partial.mp4");
   std::vector<std::string> args = {
       ffmpeg.string(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-framerate", fmt::format("{}", fps),
-      "-start_number", "1", "-i", (frames_dir / "frame-%05d.png").string(), "-frames:v", std::to_string(frame_count),
-      "-vf", "crop=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt",
-      "yuv420p",
-      // The same frames give the same bytes: no encoder version, creation time or other metadata.
-      "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-movflags", "+faststart",
-      partial.string()};
+      "-start_number", "1", "-i", (frames_dir / "frame-%05d.png").string()};
+  if (sound.empty()) {
+    args.insert(args.end(), {"-frames:v", std::to_string(frame_count)});
+  } else {
+    // Both streams are as long as the frames; "-frames:v" would stop the muxer before any sound reached it.
+    args.insert(args.end(), {"-i", sound.string(), "-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", "128k",
+                             "-flags:a", "+bitexact", "-shortest"});
+  }
+  args.insert(args.end(), {"-vf", "crop=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v",
+                           "libx264", "-preset", "medium", "-crf", "18", "-pix_fmt", "yuv420p",
+                           // The same frames give the same bytes: no encoder version, creation time or other metadata.
+                           "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-movflags",
+                           "+faststart", partial.string()});
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -3,6 +3,9 @@
 // frames beside it; the same recording gives the same MP4 bytes; without ffmpeg, FILE.mp4 is an error and DIR a note.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sndfile.h>
+
+#include <cmath>
 
 #include <cstdlib>
 #include <cstring>
@@ -134,6 +137,47 @@ TEST(Record, AnMp4FileGetsItsFramesBesideItAndTheSameRecordingGivesTheSameBytes)
   EXPECT_TRUE(std::filesystem::exists(dir / "clip-frames" / "frame-00002.png"));
   EXPECT_FALSE(std::filesystem::exists(dir / "clip-frames" / "frame-00003.png"));
   EXPECT_EQ(mp4_frame_count(dir / "clip.mp4"), 2);
+}
+
+// The RMS of the WAV file at PATH between FROM and TO seconds, all channels together (-1 when unreadable).
+double read_wav_rms(const std::filesystem::path& path, double from, double to) {
+  SF_INFO info{};
+  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+  if (!file) return -1.0;
+  std::vector<float> samples(size_t(info.frames) * size_t(info.channels));
+  sf_readf_float(file, samples.data(), info.frames);
+  sf_close(file);
+  size_t begin = size_t(from * info.samplerate) * size_t(info.channels);
+  size_t end = std::min(samples.size(), size_t(to * info.samplerate) * size_t(info.channels));
+  double sum = 0.0;
+  for (size_t i = begin; i < end; ++i) sum += double(samples[i]) * samples[i];
+  return end > begin ? std::sqrt(sum / double(end - begin)) : -1.0;
+}
+
+// What ffprobe says of VIDEO's streams, one "codec_type=…|duration=…" line each.
+std::string mp4_streams(const std::filesystem::path& video) {
+  CommandResult probe = run_command(app::find_on_path("ffprobe"), {"-v", "error", "-show_entries",
+                                                                   "stream=codec_type,duration", "-of",
+                                                                   "compact=p=0", video.string()});
+  return probe.output;
+}
+
+TEST(Record, AShowWithSoundsHasItsMixAsTheVideosSoundTrack) {
+  auto out = output_dir() / "tang";
+  // The Tang Palace's welcome is spoken from 12.5 s; two seconds of it, in English.
+  CommandResult result = record({(std::filesystem::path(LIYUAN_SOURCE_DIR) / "scenes/tang-palace/exhibition.yaml").string(),
+                                 "--out", out.string(), "--from", "12", "--to", "14", "--fps", "4", "--size", "96x54",
+                                 "--locale", "en"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("with its sound"), std::string::npos) << result.output;
+  std::string streams = mp4_streams(out / "recording.mp4");
+  EXPECT_NE(streams.find("codec_type=video|duration=2.000000"), std::string::npos) << streams;
+  EXPECT_NE(streams.find("codec_type=audio|duration=2.0"), std::string::npos) << streams;
+  // The mix itself: silent before the welcome, speech (and the murmur) after it.
+  auto mix = read_wav_rms(out / "sound.wav", 0.0, 0.4);
+  auto spoken = read_wav_rms(out / "sound.wav", 0.6, 2.0);
+  EXPECT_GT(spoken, 4.0 * mix) << "before " << mix << ", during " << spoken;
+  EXPECT_EQ(mp4_frame_count(out / "recording.mp4"), 8);
 }
 
 TEST(Record, WithoutFfmpegAnMp4IsAnErrorAndAFolderANote) {
