@@ -31,5 +31,6 @@ void main() {
     }
   }
   float alpha = in_color.a * coverage;
-  out_color = vec4(in_color.rgb * alpha, alpha);
+  // A visitor being moved behind a fade sees the text darken with the hall (it still covers what is behind it).
+  out_color = vec4(in_color.rgb * alpha * (1.0 - text.params.y), alpha);
 }

@@ -91,6 +91,8 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
   LoopStats stats;
   double previous_display_time = 0.0;
   double absent_for = 0.0;
+  bool reset_while_away = false;  // the show started again while nobody was there: the next visitor sets it going
+  double text_dt = 0.0;           // seconds since the text was last laid out
   const PackContents* pack = &contents;
   std::vector<render::View> listener_views;  // the last views drawn: where the visitor hears from
   for (;;) {
@@ -107,30 +109,41 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
     previous_display_time = frame->display_time;
     player.advance(dt);
     // Stop at the first frame past the duration; the frame still goes back to the presenter, drawn or not.
-    bool done = options.duration >= 0.0 && stats.frames > 0 && player.played() >= options.duration - 1e-9;
+    bool done = stats.frames > 0 && ((options.duration >= 0.0 && player.played() >= options.duration - 1e-9) ||
+                                     (options.until_timeline_end && player.finished()));
     bool render = frame->should_render && !done;
+    text_dt += dt;
+    // A frame that fails half way still goes back to the presenter (a swapchain image, an OpenXR frame), undrawn.
+    auto abandon = [&](const Error& error) -> Result<LoopStats> {
+      (void)presenter.end_frame(false);
+      return error;
+    };
     if (render) {
-      if (Status s = prepare_drawing(gpu, *pack, *frame, options.forced_lod, drawing); !s) return s.error();
+      if (Status s = prepare_drawing(gpu, *pack, *frame, options.forced_lod, drawing); !s) return abandon(s.error());
       const gpu::ImageDesc& target = frame->target->desc;
       stats.width = target.width;
       stats.height = target.height;
       FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
-                                      float(target.width) / float(target.height), frame->view_count);
-      if (options.text) setup.text = show_text(*options.text, player, presenter, setup.views, dt, stats);
+                                      float(target.width) / float(target.height), frame->view_count,
+                                      frame->views_in_world);
+      if (options.text) setup.text = show_text(*options.text, player, presenter, setup.views, text_dt, stats);
+      text_dt = 0.0;
       render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
                                setup.joint_matrices, setup.pack_instances, setup.text};
       input.fade = setup.fade;
       input.vignette = setup.vignette;
-      input.depth_output = frame->depth_target;
+      // Depth for a compositor only where the renderer resolves it (not with one pass per view on lavapipe).
+      input.depth_output = drawing.renderer->resolves_depth_output() ? frame->depth_target : nullptr;
       input.near_plane = frame->near_plane;
       if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
                                               frame->target_use_after);
           !s)
-        return s.error();
+        return abandon(s.error());
       listener_views = setup.views;
       presenter.on_frame_drawn(present::DrawnFrame{setup.views, player.timeline_time(), player.chapter(),
                                                    player.chapter_name(), player.paused(), player.hud(),
-                                                   player.visitor_present(), player.locale(), player.locales()});
+                                                   player.visitor_present(), player.locale(), player.locales(),
+                                                   input.depth_output != nullptr});
     }
     if (options.audio && !done) update_sound(*options.audio, player, listener_views, frame->display_period);
     stats.cpu_ms += frame_time.elapsed_ms();
@@ -154,6 +167,11 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
     if (events->visitor_absent && absent_for >= options.reset_after_absent && player.visitor_present()) {
       log::info("nobody has been here for {:.0f} s: the show starts again", absent_for);
       player.apply(present::InputEvent{present::Command::VisitorLeft});
+      reset_while_away = true;
+    }
+    if (!away && reset_while_away) {  // the headset is back on: the show starts for this visitor
+      player.apply(present::InputEvent{present::Command::VisitorArrived});
+      reset_while_away = false;
     }
     if (events->quit || done) break;
   }

@@ -28,6 +28,8 @@ struct PackSwap {
 
 struct FrameLoopOptions {
   double duration = -1.0;  // stop after this many seconds of play; < 0: until the presenter asks to quit
+  // Stop when the timeline has played to its end (time paused, held or looped in the attract section does not count).
+  bool until_timeline_end = false;
   int forced_lod = -1;     // >= 0: draw this level of detail everywhere
   // Seconds without a visitor (headset off) after which the show starts again; while away it is paused.
   double reset_after_absent = 30.0;

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   play_cmd->add_option("--start", play.start, "Start at this many seconds on the timeline")->capture_default_str();
   play_cmd->add_option("--duration", play.duration, "Stop after this much timeline time (default: to the end)");
-  play_cmd->add_option("--fps", play.fps, "Frames per second of timeline time (a fixed step)")->capture_default_str();
+  play_cmd->add_option("--fps", play.fps, "Offscreen (and a window with --fixed-step): frames per second, a fixed step")->capture_default_str();
   play_cmd->add_option("--size", play_size, "Image size as WxH (per eye with --stereo)")->capture_default_str();
   play_cmd->add_flag("--stereo", play.stereo, "Both eyes, rendered in one multiview pass");
   std::string audio_output = "device";
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   play_cmd->add_option("--locale", play.locale, "The visitor's language, a locale the exhibition offers (e.g. zh-Hans)");
   play_cmd->add_flag("--attract", play.attract, "Start with no visitor: the attract section loops until one arrives");
-  play_cmd->add_option("--visitor-at", play.visitor_at, "With --attract: a visitor arrives after this many seconds");
+  play_cmd->add_option("--visitor-at", play.visitor_at, "Start with nobody there (as --attract); a visitor arrives after this many seconds");
   play_cmd->add_flag("--seated", play.seated,
                      "Headset: a seated visitor (the stage rises 0.4 m to standing eye height)");
   play_cmd->add_option("--snap-turn", play.snap_turn_degrees, "Headset: degrees per snap turn")
@@ -136,8 +136,10 @@ int main(int argc, char** argv) {
       "kiosk-supervisor", "Run a kiosk command and start it again within a second when it crashes (after --)");
   supervisor_cmd->add_option("--log", supervisor.log_path, "Also write the kiosk's output to this rotating log");
   supervisor_cmd->add_option("--restart-delay", supervisor.restart_delay, "Seconds from a crash to the restart")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   supervisor_cmd->add_option("--max-delay", supervisor.max_delay, "Longest back-off when it keeps crashing, in seconds")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   supervisor_cmd->add_option("--crash-loop", supervisor.crash_loop_count,
                              "Crashes within a minute after which the delay doubles per crash")->capture_default_str();

@@ -41,8 +41,10 @@ int play_on(const PlayOptions& options, std::unique_ptr<present::Presenter> chos
   }
   bool kiosk = std::string_view(presenter.name()) == "kiosk";
   double duration = options.duration;
-  if (duration < 0 && !kiosk)  // a kiosk plays until the operator stops it
-    duration = input->show ? std::max(0.0, input->show->exhibition.timeline.duration - options.start) : 10.0;
+  // Without --duration a show plays to the end of its timeline (however long it is paused or held on the way), a
+  // bare relic turns once in 10 s, and a kiosk plays until the operator stops it.
+  bool to_timeline_end = duration < 0 && input->show && !kiosk;
+  if (duration < 0 && !kiosk && !input->show) duration = 10.0;
   // A curator editing in a window keeps watching past the end; offscreen, nobody could close it.
   bool until_closed = options.watch && options.duration < 0 && std::string_view(presenter.name()) != "offscreen";
   std::unique_ptr<ShowReload> reload;
@@ -64,7 +66,7 @@ int play_on(const PlayOptions& options, std::unique_ptr<present::Presenter> chos
   }
   ShowPlayerOptions player_options;
   player_options.start = options.start;
-  player_options.attract = options.attract || kiosk;
+  player_options.attract = options.attract || kiosk || options.visitor_at >= 0.0;
   player_options.loop = kiosk;
   player_options.visitor_at = options.visitor_at;
   player_options.turntable_seconds = duration > 0.0 ? duration : 10.0;
@@ -73,10 +75,12 @@ int play_on(const PlayOptions& options, std::unique_ptr<present::Presenter> chos
   ShowPlayer player(show, player_options);
   FrameLoopOptions loop;
   loop.duration = until_closed ? -1.0 : duration;
+  loop.until_timeline_end = to_timeline_end && !until_closed;
   loop.reset_after_absent = options.reset_after;
 
   // Sound: a show's narration, sources and beds; a bare relic is silent. Without any output the show goes on.
   ShowAudioOptions audio_options{options.audio, player.locale()};
+  audio_options.hrtf = std::string_view(presenter.name()) == "xr";  // a headset: sound placed by HRTF
   std::unique_ptr<ShowAudio> audio;
   auto open_audio = [&](const Show& playing) {
     audio.reset();

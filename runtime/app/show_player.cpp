@@ -259,7 +259,7 @@ void ShowPlayer::follow_tour(const scene::FrameState& state) {
 }
 
 FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const render::View> device_views,
-                             float aspect, uint32_t view_count) {
+                             float aspect, uint32_t view_count, bool views_in_world) {
   FrameSetup setup;
   if (!show_) {
     render::FramingOptions framing;
@@ -281,7 +281,9 @@ FrameSetup ShowPlayer::frame(const render::GpuAssets& assets, std::span<const re
     setup = FrameSetup{std::move(frame.views), std::move(frame.lighting), std::move(frame.instances),
                        std::move(frame.joint_matrices)};
   }
-  if (!device_views.empty()) {
+  if (!device_views.empty() && views_in_world) {
+    setup.views.assign(device_views.begin(), device_views.end());
+  } else if (!device_views.empty()) {
     head_in_stage_ = vec3(0.0f);
     for (const render::View& view : device_views)
       head_in_stage_ += vec3(view.world_from_eye[3]) / float(device_views.size());

@@ -51,14 +51,17 @@ class ShowPlayer {
   const std::string& status_message() const { return status_message_; }
 
   // What to draw now into VIEW_COUNT views of ASPECT (width / height). DEVICE_VIEWS (a headset's eyes, in the
-  // visitor's stage space) are placed in the hall by the visitor's stand and turn; without them the show's camera is
+  // visitor's stage space) are placed in the hall by the visitor's stand and turn (VIEWS_IN_WORLD: they are already
+  // in the hall, a window's free-roam camera, and are used as they are); without them the show's camera is
   // used (the tour camera, else the first viewpoint; a bare relic is framed as on a turntable).
   FrameSetup frame(const render::GpuAssets& assets, std::span<const render::View> device_views, float aspect,
-                   uint32_t view_count);
+                   uint32_t view_count, bool views_in_world = false);
 
   double played() const { return played_; }
   double timeline_time() const { return playhead_ ? playhead_->time() : played_; }
   bool paused() const { return playhead_ && playhead_->paused(); }
+  // True once the timeline has played to its end (and holds there): a show that does not loop is over.
+  bool finished() const { return playhead_ && playhead_->finished(); }
   bool visitor_present() const { return !playhead_ || playhead_->visitor_present(); }
   // The locale the visitor reads and hears (a BCP-47 tag), "" for a bare relic.
   const std::string& locale() const { return locale_; }

@@ -144,9 +144,15 @@ std::vector<std::filesystem::path> show_source_files(const std::filesystem::path
   const scene::ExhibitionSources& sources = show.exhibition.sources;
   std::vector<std::filesystem::path> files = {exhibition};
   for (const scene::SceneFileDocument& scene : sources.scenes) files.emplace_back(scene.file);
-  if (sources.exhibition)
+  if (sources.exhibition) {
     for (const scene::LocatedName& table : sources.exhibition->strings)
       files.push_back(exhibition.parent_path() / table.name);
+    // Sound files: a narration spoken again is an edit like any other.
+    for (const scene::SoundDocument& sound : sources.exhibition->sounds) {
+      if (sound.file) files.push_back(exhibition.parent_path() / sound.file->name);
+      for (const auto& [locale, file] : sound.files) files.push_back(exhibition.parent_path() / file.name);
+    }
+  }
   for (const scene::RelicManifest& relic : sources.relics) {
     files.emplace_back(relic.file);
     if (std::filesystem::path model = manifest_source(relic.file); !model.empty()) files.push_back(model);

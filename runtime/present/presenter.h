@@ -42,6 +42,8 @@ struct PresenterFrame {
   // into (render::FrameInput::depth_output), and the near plane, in metres, every view must then use. Null: none.
   const gpu::Image* depth_target = nullptr;
   float near_plane = 0.0f;
+  // The device views are already in world space (a window's free-roam camera), not the visitor's stage space.
+  bool views_in_world = false;
 };
 
 struct PresenterEvents {
@@ -64,6 +66,7 @@ struct DrawnFrame {
   bool visitor_present = true;     // false while the attract section loops
   std::string_view locale;         // the visitor's language
   std::span<const std::string> locales;  // the exhibition's locales, default first
+  bool depth_written = false;      // the frame's depth went into PresenterFrame::depth_target
 };
 
 class Presenter {

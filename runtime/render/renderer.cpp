@@ -493,7 +493,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer commands, const FrameInput& f
     shader::TonemapPushConstants push{vec4(desc_.exposure, float(layer), frame.fade, frame.vignette)};
     vkCmdPushConstants(commands, tonemap_pipeline_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     vkCmdDraw(commands, 3, 1, 0, 0);
-    if (frame.text) text_pass_->record(commands, frame.views[layer]);
+    if (frame.text) text_pass_->record(commands, frame.views[layer], frame.fade);
     vkCmdEndRendering(commands);
   }
 }

@@ -94,6 +94,9 @@ class Renderer {
                 const gpu::ImageUse& output_use, const gpu::ImageUse& after);
 
   const FrameStats& last_stats() const { return stats_; }
+  // Whether FrameInput::depth_output is written: not with one lit pass per view (lavapipe resolves only into layer 0
+  // there), so a compositor is then not handed depth at all rather than wrong depth.
+  bool resolves_depth_output() const { return !lit_pass_per_view_; }
 
   // Recreates the size-dependent targets for WIDTH x HEIGHT (a resized window); nothing happens when the size is
   // unchanged. Waits for the device to be idle first.

@@ -166,11 +166,11 @@ Status TextPass::prepare(VkCommandBuffer commands, const TextOverlay& overlay) {
   return {};
 }
 
-void TextPass::record(VkCommandBuffer commands, const View& view) const {
+void TextPass::record(VkCommandBuffer commands, const View& view, float fade) const {
   if (quad_count_ == 0 || !atlas_uploaded_) return;
   shader::TextPushConstants push{};
   push.clip_from_world = projection_reversed_z(view.fov, kTextNearPlane) * glm::inverse(view.world_from_eye);
-  push.params = vec4(0.7f, 0.0f, 0.0f, 0.0f);
+  push.params = vec4(0.7f, fade, 0.0f, 0.0f);
   vkCmdSetCullMode(commands, VK_CULL_MODE_NONE);
   vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
   vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_layout_, 0, 1, &set_, 0, nullptr);

@@ -49,7 +49,7 @@ class TextPass {
   Status prepare(VkCommandBuffer commands, const TextOverlay& overlay);
 
   // Records the quads of the last prepare() for VIEW into the rendering in progress on COMMANDS (viewport set).
-  void record(VkCommandBuffer commands, const View& view) const;
+  void record(VkCommandBuffer commands, const View& view, float fade) const;
 
   uint32_t quad_count() const { return quad_count_; }
 

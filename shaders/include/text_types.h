@@ -24,7 +24,7 @@ struct TextQuadInstance {
 
 struct TextPushConstants {
   mat4 clip_from_world;
-  vec4 params;  // x: edge softness (multiplies the SDF's screen-space derivative)
+  vec4 params;  // x: edge softness (multiplies the SDF's screen-space derivative), y: fade to black (0 … 1)
 };
 
 #ifdef __cplusplus

@@ -155,6 +155,35 @@ TEST(FrameLoop, NobodyThereHoldsTheShowThenStartsItAgain) {
   EXPECT_EQ(result.validation_messages, 0u);
 }
 
+TEST(FrameLoop, AVisitorBackAfterAResetStartsTheShowAgain) {
+  ScriptedPresenter presenter({64, 36, 1, 10.0});
+  present::PresenterEvents away;
+  away.visitor_absent = true;
+  for (uint32_t i = 5; i < 15; ++i) presenter.script[i] = away;  // nobody from 0.5 s to 1.5 s, then back
+  app::ShowPlayerOptions player;
+  player.start = 6.0;
+  app::FrameLoopOptions loop;
+  loop.duration = 2.5;
+  loop.reset_after_absent = 0.5;
+  LoopRun result = run(presenter, player, loop);
+  EXPECT_TRUE(result.visitor_present) << "the returning visitor must not be left in the attract loop";
+  EXPECT_EQ(result.validation_messages, 0u);
+}
+
+TEST(FrameLoop, PlayingToTheEndOfTheTimelineCountsTimelineTimeNotPausedTime) {
+  ScriptedPresenter presenter({64, 36, 1, 10.0});
+  presenter.script[2] = input(present::Command::TogglePause);
+  presenter.script[12] = input(present::Command::TogglePause);  // a second's pause
+  app::ShowPlayerOptions player;
+  player.start = 28.0;  // two seconds before the end of the 30 s timeline
+  app::FrameLoopOptions loop;
+  loop.until_timeline_end = true;
+  LoopRun result = run(presenter, player, loop);
+  EXPECT_DOUBLE_EQ(result.timeline_time, 30.0);
+  EXPECT_GE(result.stats.frames, 30u) << "two seconds of timeline and one of pause at 10 fps";
+  EXPECT_LE(result.stats.frames, 32u);
+}
+
 TEST(FrameLoop, TheCuratorsNoticeAndHudAreDrawnOverThePicture) {
   auto dir = output_dir();
   auto text = app::ShowText::create(player_show(), "en");

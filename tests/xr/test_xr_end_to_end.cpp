@@ -62,7 +62,10 @@ TEST(XrEndToEnd, SessionStartsAndFramesAdvanceWithPredictedDisplayTimes) {
     with_depth += frame["depth"] == true;
   }
   EXPECT_GE(with_layer, 28u);
-  EXPECT_EQ(with_depth, with_layer);  // xrsim offers XR_KHR_composition_layer_depth: every drawn frame carries depth
+  // xrsim offers XR_KHR_composition_layer_depth: every drawn frame carries depth where the renderer resolves it, and
+  // none on lavapipe, whose per-view passes cannot (a compositor gets no depth rather than wrong depth).
+  const bool lavapipe = run.command.output.find("gpu: llvmpipe") != std::string::npos;
+  EXPECT_EQ(with_depth, lavapipe ? 0u : with_layer);
   EXPECT_NE(run.command.output.find("played 1.0"), std::string::npos) << run.command.output;
 }
 

@@ -226,6 +226,7 @@ Result<PresenterFrame> XrPresenter::begin_frame() {
     advance_clock_by_wall_time();
   previous_wall_ = std::chrono::steady_clock::now();
   frame.display_time = clock_;
+  frame.display_period = double(state.predictedDisplayPeriod) * kNanoseconds;
 
   if (state.shouldRender) {
     frame.should_render = true;
@@ -265,8 +266,9 @@ PresenterEvents XrPresenter::pending_events() {
   // holds perfectly still.
   bool not_shown = seen_ && !lost_ && state != XR_SESSION_STATE_VISIBLE && state != XR_SESSION_STATE_FOCUSED;
   events.visitor_absent = !quit_ && (not_shown || !user_present_ || head_still_);
-  // Visible but not focused (a system menu over the show), or between sessions: hold without counting absence.
-  events.focus_lost = !quit_ && (lost_ || state == XR_SESSION_STATE_VISIBLE);
+  // Visible but not focused (a system menu over the show), between sessions, or not yet shown at all (a runtime
+  // waiting for the headset): hold without counting absence.
+  events.focus_lost = !quit_ && (lost_ || !seen_ || state == XR_SESSION_STATE_VISIBLE);
   return events;
 }
 
@@ -303,7 +305,7 @@ Result<PresenterEvents> XrPresenter::end_frame(bool rendered) {
       view.subImage.swapchain = swapchain_.handle;
       view.subImage.imageRect = {{0, 0}, {int32_t(width_), int32_t(height_)}};
       view.subImage.imageArrayIndex = eye;
-      if (depth_swapchain_.handle) {
+      if (depth_swapchain_.handle && depth_written_) {
         // Reversed Z: depth 0 is infinitely far, depth 1 at the near plane. The spec allows nearZ = +infinity; the
         // largest finite float says the same to runtimes that insist on a finite one.
         XrCompositionLayerDepthInfoKHR& depth = depth_infos[eye];

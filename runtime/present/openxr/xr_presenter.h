@@ -46,6 +46,7 @@ class XrPresenter final : public Presenter {
   Result<PresenterEvents> end_frame(bool rendered) override;
   // A haptic pulse on the hand that selected.
   void on_hotspot_selected() override;
+  void on_frame_drawn(const DrawnFrame& frame) override { depth_written_ = frame.depth_written; }
   // Asks the runtime to end the session, destroys it and what hangs off it, and adds the OpenXR validation messages
   // to the Vulkan validation report (so that commands exit with kExitValidation on either).
   void shutdown() override;
@@ -89,6 +90,7 @@ class XrPresenter final : public Presenter {
 
   bool quit_ = false;
   bool lost_ = false;
+  bool depth_written_ = false;  // the last frame drawn resolved its depth: submit it with the colour
   bool seen_ = false;         // the session has been visible: from then on, not visible means the headset is off
   bool user_present_ = true;  // XR_EXT_user_presence
   bool head_still_ = false;

@@ -154,6 +154,9 @@ Result<PresenterFrame> WindowPresenter::begin_frame() {
   frame.target_use = frame.target_use_after = gpu::use::kUndefined;
   frame.view_count = desc_.stereo ? 2u : 1u;
   frame.display_time = desc_.fixed_fps > 0.0 ? double(frame_index_) / desc_.fixed_fps : clock_seconds();
+  // Sound is scheduled one frame ahead: the fixed step, else the last frame's length (a 60 Hz guess at first).
+  frame.display_period = desc_.fixed_fps > 0.0 ? 1.0 / desc_.fixed_fps
+                                               : (frame_seconds_ > 0.0 && frame_seconds_ < 0.5 ? frame_seconds_ : 1.0 / 60.0);
   ++frame_index_;
   frame.should_render = false;
 
@@ -212,6 +215,7 @@ Result<PresenterFrame> WindowPresenter::begin_frame() {
     } else {
       frame.device_views = {render::View{pose, fov}};
     }
+    frame.views_in_world = true;
   }
   return frame;
 }
