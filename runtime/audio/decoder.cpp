@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <cmath>
 
 namespace liyuan::audio {
 namespace {
@@ -37,14 +38,22 @@ sf_count_t memory_write(const void*, sf_count_t, void*) { return 0; }
 
 sf_count_t memory_tell(void* user) { return static_cast<MemoryFile*>(user)->position; }
 
-// Reads every frame; libsndfile's frame count is not trusted (Ogg files may misstate it).
-Result<std::vector<int16_t>> read_all(SNDFILE* sf, int channels, const std::string& label) {
+// The longest sound a show plays (a narration, a bed): longer files are refused rather than filling memory.
+constexpr double kMaxSeconds = 30.0 * 60.0;
+
+// Reads every frame as floats and converts them to 16 bits (reading shorts directly would truncate float and double
+// files to -1, 0 and 1: silence); libsndfile's frame count is not trusted (Ogg files may misstate it).
+Result<std::vector<int16_t>> read_all(SNDFILE* sf, int channels, int sample_rate, const std::string& label) {
   std::vector<int16_t> samples;
-  std::vector<int16_t> block(size_t(4096) * size_t(channels));
+  std::vector<float> block(size_t(4096) * size_t(channels));
+  const size_t max_samples = size_t(kMaxSeconds * sample_rate) * size_t(channels);
   for (;;) {
-    sf_count_t got = sf_readf_short(sf, block.data(), 4096);
+    sf_count_t got = sf_readf_float(sf, block.data(), 4096);
     if (got <= 0) break;
-    samples.insert(samples.end(), block.begin(), block.begin() + got * channels);
+    for (size_t i = 0; i < size_t(got) * size_t(channels); ++i)
+      samples.push_back(int16_t(std::lrint(std::clamp(block[i], -1.0f, 1.0f) * 32767.0f)));
+    if (samples.size() > max_samples)
+      return make_error(fmt::format("sound file {} is longer than {:.0f} minutes", label, kMaxSeconds / 60.0));
   }
   if (sf_error(sf) != SF_ERR_NO_ERROR) {
     return make_error(fmt::format("sound file {} cannot be decoded: {}", label, sf_strerror(sf)));
@@ -66,11 +75,14 @@ Result<PcmClip> decode_audio(std::span<const std::byte> bytes, const std::string
   PcmClip clip;
   clip.channels = info.channels;
   clip.sample_rate = info.samplerate;
-  Result<std::vector<int16_t>> samples = info.channels >= 1 && info.channels <= 2
-                                             ? read_all(sf, info.channels, label)
-                                             : Result<std::vector<int16_t>>(make_error(fmt::format(
-                                                   "sound file {} has {} channels; mono or stereo is played", label,
-                                                   info.channels)));
+  Result<std::vector<int16_t>> samples = make_error("");
+  if (info.channels < 1 || info.channels > 2)
+    samples = make_error(fmt::format("sound file {} has {} channels; mono or stereo is played", label, info.channels));
+  else if (info.samplerate < 8000 || info.samplerate > 192000)
+    samples = make_error(fmt::format("sound file {} says {} samples a second; 8000 to 192000 are played", label,
+                                     info.samplerate));
+  else
+    samples = read_all(sf, info.channels, info.samplerate, label);
   sf_close(sf);
   if (!samples) return samples.error();
   clip.samples = std::move(*samples);

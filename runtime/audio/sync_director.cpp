@@ -76,7 +76,9 @@ void SyncDirector::start(Voice& voice, const VoiceRequest& request) {
   } else {
     alSourcei(voice.source, AL_BUFFER, ALint(clip.buffer));
     alSourcei(voice.source, AL_LOOPING, request.loop ? AL_TRUE : AL_FALSE);
-    alSourcei(voice.source, AL_SAMPLE_OFFSET, ALint(std::llround(offset * clip.sample_rate)));
+    // Rounded down and kept inside the clip: an offset within half a sample of the end is the last sample.
+    const int64_t sample = std::min<int64_t>(clip.frames - 1, int64_t(std::floor(offset * clip.sample_rate)));
+    alSourcei(voice.source, AL_SAMPLE_OFFSET, ALint(sample));
   }
   apply_placement(voice, request);
   alSourcePlay(voice.source);
@@ -147,10 +149,13 @@ void SyncDirector::update(const DirectorFrame& frame) {
   bool narration_speaking = false;
   for (const VoiceRequest& request : frame.voices) {
     if (request.bus != Bus::Narration || request.offset < 0.0) continue;
+    // Only a narration that can sound ducks the beds: a missing or broken file must not hold them down.
     auto it = voices_.find(request.id);
-    const bool within = it == voices_.end() ||
-                        (!it->second.finished && it->second.clip && request.offset < it->second.clip->seconds());
-    narration_speaking = narration_speaking || within;
+    const ClipBuffer* clip = it != voices_.end()
+                                 ? it->second.clip
+                                 : library_.get(request.key, request.locale, request.position.has_value());
+    const bool finished = it != voices_.end() && it->second.finished;
+    narration_speaking = narration_speaking || (clip && !finished && request.offset < clip->seconds());
   }
   mixer_.advance(narration_speaking && !frame.paused, frame.dt);
 
@@ -176,8 +181,10 @@ void SyncDirector::update(const DirectorFrame& frame) {
       continue;
     }
     Voice& voice = it->second;
-    if (voice.finished && voice.locale != request.locale) {
-      // A voice that played out and is asked again (a seek back) speaks the visitor's language of now.
+    if (voice.finished && voice.locale != request.locale &&
+        request.offset < voice.clip->seconds() - options_.reposition_seconds) {
+      // A voice that played out and is asked again (a seek back into it) speaks the visitor's language of now. Not
+      // otherwise: a longer clip in the new language would start again mid-sentence over what comes next.
       if (const ClipBuffer* clip = library_.get(request.key, request.locale, request.position.has_value())) {
         voice.clip = clip;
         voice.locale = request.locale;

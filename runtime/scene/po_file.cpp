@@ -54,6 +54,8 @@ class PoParser {
       return {};
     };
 
+    // A byte order mark is how some editors start a UTF-8 file: it is not text.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     while (pos_ < text_.size()) {
       const size_t line_start = pos_;
       size_t line_end = text_.find('\n', pos_);

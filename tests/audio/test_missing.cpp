@@ -1,6 +1,9 @@
 // Missing and corrupt sound files: one message naming the file, and the show goes on: the other cues still sound on
 // time, the broken ones are silent.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
 #include <sndfile.h>
 
 #include <fstream>
@@ -66,6 +69,8 @@ TEST(AudioDecoder, ReadsWavFlacVorbisAndOpus) {
   const auto dir = output_dir();
   const std::pair<const char*, int> formats[] = {
       {"t.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16},
+      {"float.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT},    // Audacity's default export
+      {"double.wav", SF_FORMAT_WAV | SF_FORMAT_DOUBLE},
       {"t.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16},
       {"t.ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS},
       {"t.opus", SF_FORMAT_OGG | SF_FORMAT_OPUS},
@@ -77,6 +82,10 @@ TEST(AudioDecoder, ReadsWavFlacVorbisAndOpus) {
     EXPECT_EQ(clip->channels, 2) << name;
     EXPECT_EQ(clip->sample_rate, kRate) << name;
     EXPECT_NEAR(clip->seconds(), 0.5, 0.03) << name;
+    // Loud as written (amplitude 0.5): float samples scaled to 16 bits, not truncated to silence.
+    int16_t peak = 0;
+    for (int16_t sample : clip->samples) peak = std::max<int16_t>(peak, int16_t(std::abs(sample)));
+    EXPECT_NEAR(peak, 16384, 1700) << name;
     const PcmClip mono = mix_to_mono(*clip);
     EXPECT_EQ(mono.channels, 1);
     EXPECT_EQ(mono.frames(), clip->frames());

@@ -77,6 +77,26 @@ TEST(AudioMix, AmbienceDucksUnderNarrationAndComesBack) {
   EXPECT_GT(capture.tone(800.0, 1.4, 1.9), 0.05) << "the narration sounds";
 }
 
+TEST(AudioMix, ANarrationThatCannotSoundDoesNotHoldTheAmbienceDown) {
+  const auto dir = output_dir();
+  LoopbackRig rig;
+  write_tone(dir / "murmur.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 200.0, 0.5);
+  rig.library().add_owned("murmur", "", "murmur.wav", read_bytes(dir / "murmur.wav"));
+  // "voice" is a narration cue whose file is missing from the pack: its cue lasts for ever, but nothing speaks.
+  scene::Timeline timeline = cue_timeline(10.0, {{1.0, "voice"}});
+  scene::SceneGraph graph = graph_with_source(vec3(0.0f, 0.0f, -0.5f), "murmur");
+  SoundLookup sounds = [](const std::string& key) {
+    return key == "voice" ? SoundInfo{Bus::Narration, true} : SoundInfo{Bus::Ambience, false};
+  };
+  scene::Playhead playhead(timeline);
+  rig.run_until(2.5, timeline, graph, playhead, kFrame, "en", sounds);
+  const Capture& capture = rig.capture();
+  const double before = capture.tone(200.0, 0.5, 1.0);
+  const double during = capture.tone(200.0, 2.0, 2.5);
+  EXPECT_GT(before, 0.05);
+  EXPECT_NEAR(during / before, 1.0, 0.05) << "the bed stays at full level under a silent cue";
+}
+
 TEST(AudioLocale, SwitchingLanguageSwapsNarrationAtTheNextCue) {
   const auto dir = output_dir();
   LoopbackRig rig;

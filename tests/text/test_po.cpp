@@ -27,6 +27,16 @@ std::string error_of(const std::string& text) {
   return po ? std::string("(parsed)") : po.error().to_string();
 }
 
+TEST(Po, AByteOrderMarkAtTheStartIsNotText) {
+  auto po = scene::parse_po(std::string("\xEF\xBB\xBF# saved by an editor that marks UTF-8\n") + kHeader +
+                                "msgid \"caption.a\"\nmsgstr \"Welcome\"\n",
+                            "bom.po");
+  ASSERT_TRUE(po) << po.error().to_string();
+  EXPECT_EQ(po->language, "pl");
+  ASSERT_EQ(po->entries.size(), 1u);
+  EXPECT_EQ(po->entries[0].id, "caption.a");
+}
+
 TEST(Po, ParsesContextsPluralsMultiLineStringsAndEscapes) {
   auto po = parse(
       "#. a comment for translators\n"

@@ -62,6 +62,7 @@ Result<std::vector<SoundFile>> load_sounds(const YamlDocument& doc, const std::f
     }
     auto key = scalar_text(doc.file, entry["key"], "'key'");
     if (!key) return key.error();
+    if (key->empty()) return error_at_node(doc.file, entry["key"], "a sound's 'key' must not be empty");
     if (const YAML::Node file = entry["file"]; file.IsDefined()) {
       auto path = sound_path(doc, file);
       if (!path) return path.error();
@@ -71,6 +72,7 @@ Result<std::vector<SoundFile>> load_sounds(const YamlDocument& doc, const std::f
       auto entries = map_entries(doc.file, files, "'files'");
       if (!entries) return entries.error();
       for (const YamlEntry& e : *entries) {
+        if (e.key.empty()) return error_at_node(doc.file, e.value, "a narration's locale must not be empty");
         auto path = sound_path(doc, e.value);
         if (!path) return path.error();
         read_sound(SoundFile{*key, e.key, *path, {}, {}}, doc, e.value, folder, out, warnings);
