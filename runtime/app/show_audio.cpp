@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/clock.h"
 #include "core/log.h"
 
 namespace liyuan::app {
@@ -69,9 +70,27 @@ Result<std::unique_ptr<ShowAudio>> ShowAudio::create(const Show& show, const Sho
       for (const auto& [locale, file] : sound.files) note_missing(locale.name, file);
     }
   }
+  audio->decode_all();
   log::info("audio: {}; {} sound file(s), locale '{}'", audio->device_->description(), audio->sounds_.size(),
             audio->locale_);
   return audio;
+}
+
+void ShowAudio::decode_all() {
+  // A sound placed at a node plays as mono, one heard as it is (narration, beds) in its own channels: decode each
+  // sound the way its cues and sources will ask for it.
+  std::set<std::string> placed, unplaced;
+  for (const scene::AudioSource& source : show_->exhibition.graph.audio_sources) placed.insert(source.clip_key);
+  for (const scene::AudioCue& cue : show_->exhibition.timeline.audio_cues)
+    (cue.node >= 0 ? placed : unplaced).insert(cue.clip_key);
+  Stopwatch clock;
+  size_t decoded = 0;
+  for (const PackSound& sound : sounds_) {
+    const std::string key(sound.key), locale(sound.locale);
+    if (placed.contains(key) && library_->get(key, locale, true)) ++decoded;
+    if (unplaced.contains(key) && library_->get(key, locale, false)) ++decoded;
+  }
+  if (decoded > 0) log::info("audio: {} clip(s) decoded in {:.0f} ms", decoded, clock.elapsed_ms());
 }
 
 ShowAudio::~ShowAudio() {

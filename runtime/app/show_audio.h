@@ -53,8 +53,9 @@ class ShowAudio {
  public:
   // Opens the output and registers every AUDI chunk of SHOW's pack under the exhibition's `sounds:` table (a chunk
   // that fails its checks is skipped with a warning naming it; a table entry without a chunk is reported, naming its
-  // file, the first time a cue needs it). Logs one line: the output and the number of sounds. Fails only when no
-  // output at all can be opened (not even the loopback device); the show then goes on without sound.
+  // file, the first time a cue needs it), and decodes every sound the show plays. Logs the output and the number of
+  // sounds. Fails only when no output at all can be opened (not even the loopback device); the show then goes on
+  // without sound.
   // SHOW must outlive the ShowAudio (clips are read in place from its pack).
   static Result<std::unique_ptr<ShowAudio>> create(const Show& show, const ShowAudioOptions& options);
   ~ShowAudio();
@@ -84,6 +85,9 @@ class ShowAudio {
 
  private:
   ShowAudio() = default;
+  // Decodes every packed sound the show will play, in every locale, before the first frame: decoding at a cue would
+  // cost the frame it falls in (about 4 ms per second of Opus), a dropped frame in a headset.
+  void decode_all();
 
   const Show* show_ = nullptr;
   ShowAudioOptions options_;
