@@ -238,15 +238,21 @@ Result<const render::TextOverlay*> ShowText::build(const scene::FrameState& stat
   if (views.empty()) return make_error("text needs at least one view");
   const mat4 head = head_pose(views);
   follower_.update(head, dt);
-  quads_.clear();
-  if (panel_hotspot_) {
-    if (Status s = append_panel(state, head); !s) return s.error();
-  }
-  if (state.caption) {
-    if (Status s = append_caption(state, head); !s) return s.error();
-  }
-  if (!notice_.empty()) {
-    if (Status s = append_notice(head); !s) return s.error();
+  auto append_all = [&]() -> Status {
+    quads_.clear();
+    if (panel_hotspot_)
+      if (Status s = append_panel(state, head); !s) return s;
+    if (state.caption)
+      if (Status s = append_caption(state, head); !s) return s;
+    if (!notice_.empty())
+      if (Status s = append_notice(head); !s) return s;
+    return {};
+  };
+  if (Status s = append_all(); !s) {
+    // A full atlas (glyphs of every language the show was read in) starts afresh with what is on screen now.
+    log::info("text: {}; the glyph atlas starts again", s.error().to_string());
+    atlas_->clear();
+    if (Status again = append_all(); !again) return again.error();
   }
   gpu_quads_.clear();
   for (const text::TextQuad& quad : quads_) gpu_quads_.push_back(to_gpu(quad));

@@ -12,6 +12,13 @@ namespace liyuan::text {
 GlyphAtlas::GlyphAtlas(const FontLibrary& fonts, uint32_t size, uint32_t pixels_per_em)
     : fonts_(fonts), size_(size), pixels_per_em_(pixels_per_em), pixels_(size_t(size) * size, 0) {}
 
+void GlyphAtlas::clear() {
+  glyphs_.clear();
+  std::fill(pixels_.begin(), pixels_.end(), uint8_t(0));
+  shelf_x_ = shelf_y_ = shelf_height_ = 0;
+  dirty_ = RowRange{0, size_};
+}
+
 RowRange GlyphAtlas::take_dirty_rows() {
   RowRange rows = dirty_;
   dirty_ = {};

@@ -40,6 +40,9 @@ class GlyphAtlas {
   size_t glyph_count() const { return glyphs_.size(); }
   // The rows written since the last call (empty when none), and forgets them.
   RowRange take_dirty_rows();
+  // Forgets every glyph (they are rendered again when next asked for) and marks every row written: what a full atlas
+  // does rather than leave text out.
+  void clear();
 
  private:
   const FontLibrary& fonts_;

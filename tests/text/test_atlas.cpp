@@ -59,6 +59,14 @@ TEST(GlyphAtlas, AFullAtlasIsAnErrorNotACrash) {
   }
   ASSERT_FALSE(status);
   EXPECT_NE(status.error().message.find("the glyph atlas is full"), std::string::npos) << status.error().message;
+  // Cleared, it starts afresh: the glyph that did not fit now does, and every row is to be uploaded again.
+  atlas.take_dirty_rows();
+  atlas.clear();
+  EXPECT_EQ(atlas.glyph_count(), 0u);
+  text::RowRange rows = atlas.take_dirty_rows();
+  EXPECT_EQ(rows.begin, 0u);
+  EXPECT_EQ(rows.end, 64u);
+  EXPECT_TRUE(atlas.glyph(block.glyphs.back().font, block.glyphs.back().glyph));
 }
 
 }  // namespace
