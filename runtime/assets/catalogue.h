@@ -5,6 +5,7 @@
 #include "assets/pack_format.h"
 #include "assets/pack_reader.h"
 #include "core/error.h"
+#include "core/utf8.h"
 
 #include <cstddef>
 #include <span>
@@ -53,7 +54,5 @@ Result<Catalogue> load_catalogue(const PackReader& reader);
 // are checked against the rest of the pack by load_pack_contents.
 Result<std::vector<pack::RelicRecord>> load_relic_records(const PackReader& reader, size_t relic_count);
 
-// True when TEXT is valid UTF-8 without NUL bytes (the rules of RFC 3629: no overlongs, no surrogates).
-bool is_valid_utf8(std::string_view text);
 
 }  // namespace liyuan

@@ -6,21 +6,10 @@
 #include <set>
 #include <utility>
 
+#include "core/utf8.h"
+
 namespace liyuan::scene {
 namespace {
-
-bool valid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size() || (length == 2 && lead < 0xC2)) return false;
-    for (int k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    i += length;
-  }
-  return true;
-}
 
 class PoParser {
  public:
@@ -198,7 +187,7 @@ class PoParser {
     size_t after = line.find_first_not_of(" \t", i + 1);
     if (after != std::string_view::npos && line[after] != '#')
       return error(after, "unexpected text after the string");
-    if (!valid_utf8(out)) return error(column, "the string is not valid UTF-8");
+    if (!is_valid_utf8(out)) return error(column, "the string is not valid UTF-8");
     return out;
   }
 

@@ -27,6 +27,15 @@ std::string error_of(const std::string& text) {
   return po ? std::string("(parsed)") : po.error().to_string();
 }
 
+TEST(Po, UnicodeOutsideUtf8sRulesIsRefusedAsThePackerRefusesIt) {
+  // A surrogate (ED A0 80), an overlong slash (E0 80 AF) and a code point above U+10FFFF (F4 90 80 80).
+  for (const char* bytes : {"\xED\xA0\x80", "\xE0\x80\xAF", "\xF4\x90\x80\x80"}) {
+    auto po = parse(std::string("msgid \"caption.a\"\nmsgstr \"x") + bytes + "\"\n");
+    ASSERT_FALSE(po) << "accepted " << bytes;
+    EXPECT_NE(po.error().message.find("not valid UTF-8"), std::string::npos) << po.error().to_string();
+  }
+}
+
 TEST(Po, AByteOrderMarkAtTheStartIsNotText) {
   auto po = scene::parse_po(std::string("\xEF\xBB\xBF# saved by an editor that marks UTF-8\n") + kHeader +
                                 "msgid \"caption.a\"\nmsgstr \"Welcome\"\n",
