@@ -1,5 +1,5 @@
-// libFuzzer target for the scene parser: arbitrary bytes as a scene file, an exhibition file, a relic manifest and a
-// string table; when a scene parses, it is also built and evaluated, so the timeline code sees fuzzed data too.
+// libFuzzer target for the scene parser: arbitrary bytes as a translators' PO file (its plural rule evaluated), a
+// scene file, an exhibition file, a relic manifest and a string table; when a scene parses, it is also built and evaluated, so the timeline code sees fuzzed data too.
 // Nothing here touches the file system. The same entry point runs under gcc in test_fuzz_corpus.cpp.
 #include <cstddef>
 #include <cstdint>
@@ -11,12 +11,17 @@
 #include "scene/lint_checks.h"
 #include "scene/parse_exhibition.h"
 #include "scene/parse_scene.h"
+#include "scene/po_file.h"
 #include "scene/timeline_evaluate.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace liyuan::scene;
   if (size > 64 * 1024) return 0;  // scene files are small; longer inputs only slow the search down
   std::string_view text(reinterpret_cast<const char*>(data), size);
+
+  if (auto po = parse_po(text, "fuzz.po")) {
+    for (uint64_t n : {0ull, 1ull, 2ull, 5ull, 11ull, 101ull, 1000000ull, ~0ull}) (void)po->plural.index(n);
+  }
 
   Diagnostics diagnostics;
   auto root = parse_yaml(text, "fuzz.yaml");
