@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assets/vertex_format.h"
+#include "gpu/descriptors.h"
 #include "gpu/upload.h"
 #include "gpu/vk_result.h"
 #include "shared_types.h"
@@ -345,7 +346,6 @@ Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& 
     material.alpha_mode = r.alpha_mode;
     material.double_sided = r.double_sided != 0;
 
-    VkDescriptorBufferInfo buffer_info{material_uniforms_.handle, i * stride, sizeof(shader::MaterialUniforms)};
     VkDescriptorImageInfo images[5] = {
         {sampler_, view_of(r.base_color_texture, default_white_srgb_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
         {sampler_, view_of(r.metallic_roughness_texture, default_white_linear_),
@@ -354,20 +354,10 @@ Status GpuAssets::create_materials(const PackContents& contents, gpu::Uploader& 
         {sampler_, view_of(r.occlusion_texture, default_white_linear_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
         {sampler_, view_of(r.emissive_texture, default_white_srgb_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
     };
-    VkWriteDescriptorSet writes[2]{};
-    writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    writes[0].dstSet = material.descriptor_set;
-    writes[0].dstBinding = LY_BINDING_MATERIAL_UNIFORMS;
-    writes[0].descriptorCount = 1;
-    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    writes[0].pBufferInfo = &buffer_info;
-    writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    writes[1].dstSet = material.descriptor_set;
-    writes[1].dstBinding = LY_BINDING_BASE_COLOR;
-    writes[1].descriptorCount = 5;
-    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[1].pImageInfo = images;
-    vkUpdateDescriptorSets(gpu_.device(), 2, writes, 0, nullptr);
+    gpu::write_buffer_descriptor(gpu_.device(), material.descriptor_set, LY_BINDING_MATERIAL_UNIFORMS,
+                                 VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, material_uniforms_.handle, i * stride,
+                                 sizeof(shader::MaterialUniforms));
+    gpu::write_image_descriptors(gpu_.device(), material.descriptor_set, LY_BINDING_BASE_COLOR, images);
     materials_.push_back(material);
   }
   return {};

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "assets/pack_format.h"
+#include "gpu/descriptors.h"
 #include "gpu/pipeline.h"
 #include "gpu/vk_result.h"
 #include "render/framing.h"
@@ -232,14 +233,8 @@ Status Renderer::create_frame_resources() {
   tonemap_set_ = sets[0];
   for (uint32_t v = 0; v < LY_MAX_VIEWS; ++v) {
     frame_sets_[v] = sets[v + 1];
-    VkDescriptorBufferInfo buffer{frame_uniforms_.handle, v * frame_slot_size_, sizeof(shader::FrameUniforms)};
-    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    write.dstSet = frame_sets_[v];
-    write.dstBinding = LY_BINDING_FRAME_UNIFORMS;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    write.pBufferInfo = &buffer;
-    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+    gpu::write_buffer_descriptor(device, frame_sets_[v], LY_BINDING_FRAME_UNIFORMS, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+                                 frame_uniforms_.handle, v * frame_slot_size_, sizeof(shader::FrameUniforms));
   }
   point_tonemap_at_targets();
   // A small palette from the start, so the frame set is always complete.
@@ -249,14 +244,7 @@ Status Renderer::create_frame_resources() {
 
 // Points the tonemap pass's input at the current resolved HDR target.
 void Renderer::point_tonemap_at_targets() {
-  VkDescriptorImageInfo image{hdr_sampler_, targets_.resolved.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = tonemap_set_;
-  write.dstBinding = LY_BINDING_HDR_INPUT;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &image;
-  vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+  gpu::write_image_descriptor(gpu_.device(), tonemap_set_, LY_BINDING_HDR_INPUT, hdr_sampler_, targets_.resolved.view);
 }
 
 Status Renderer::resize(uint32_t width, uint32_t height) {
@@ -287,16 +275,9 @@ Status Renderer::write_joint_palette(std::span<const mat4> joint_matrices) {
     if (!palette) return palette.error();
     gpu::destroy_buffer(gpu_, joint_palette_);
     joint_palette_ = *palette;
-    VkDescriptorBufferInfo buffer{joint_palette_.handle, 0, VK_WHOLE_SIZE};
-    for (VkDescriptorSet set : frame_sets_) {
-      VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-      write.dstSet = set;
-      write.dstBinding = LY_BINDING_JOINT_PALETTE;
-      write.descriptorCount = 1;
-      write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-      write.pBufferInfo = &buffer;
-      vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
-    }
+    for (VkDescriptorSet set : frame_sets_)
+      gpu::write_buffer_descriptor(gpu_.device(), set, LY_BINDING_JOINT_PALETTE, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                   joint_palette_.handle, 0, VK_WHOLE_SIZE);
   }
   if (!joint_matrices.empty()) std::memcpy(joint_palette_.mapped(), joint_matrices.data(), joint_matrices.size_bytes());
   return {};

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "gpu/barriers.h"
+#include "gpu/descriptors.h"
 #include "gpu/pipeline.h"
 #include "gpu/vk_result.h"
 
@@ -112,14 +113,7 @@ Status TextPass::create_atlas(uint32_t size) {
                                     gpu::MemoryUsage::Upload);
   if (!staging) return staging.error();
   staging_ = *staging;
-  VkDescriptorImageInfo info{sampler_, atlas_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = set_;
-  write.dstBinding = LY_BINDING_TEXT_ATLAS;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &info;
-  vkUpdateDescriptorSets(gpu_.device(), 1, &write, 0, nullptr);
+  gpu::write_image_descriptor(gpu_.device(), set_, LY_BINDING_TEXT_ATLAS, sampler_, atlas_.view);
   atlas_uploaded_ = false;
   return {};
 }
