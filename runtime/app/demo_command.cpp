@@ -1,6 +1,7 @@
 #include "app/demo_command.h"
 
 #include "app/exit_codes.h"
+#include "app/pack_tool.h"
 #include "app/play_command.h"
 #include "app/presenter_choice.h"
 #include "app/record_command.h"
@@ -13,11 +14,6 @@ namespace {
 
 constexpr const char* kBundled = "scenes/tang-palace/exhibition.yaml";
 
-std::filesystem::path this_executable_dir() {
-  std::error_code error;
-  return std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
-}
-
 // The tour's length: the exhibition's timeline, read (and packed) once here so that errors show before recording.
 Result<double> timeline_duration(const std::filesystem::path& exhibition) {
   auto show = load_show(exhibition);
@@ -28,7 +24,7 @@ Result<double> timeline_duration(const std::filesystem::path& exhibition) {
 }  // namespace
 
 std::filesystem::path find_bundled_exhibition() {
-  const std::filesystem::path here = this_executable_dir();
+  const std::filesystem::path here = this_executable().parent_path();
   for (const auto& candidate : {here / ".." / ".." / ".." / kBundled, here / ".." / "share" / "liyuan" / kBundled}) {
     std::error_code error;
     if (std::filesystem::is_regular_file(candidate, error)) return std::filesystem::weakly_canonical(candidate, error);

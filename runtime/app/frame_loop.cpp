@@ -83,6 +83,59 @@ const render::TextOverlay* show_text(ShowText& text, const ShowPlayer& player, c
   return *overlay;
 }
 
+// Draws PLAYER's frame into FRAME's target (the text laid out TEXT_DT seconds after it last was) and tells the
+// presenter what was drawn; returns the views drawn.
+Result<std::vector<render::View>> draw(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& pack,
+                                       const present::PresenterFrame& frame, ShowPlayer& player,
+                                       const FrameLoopOptions& options, double text_dt, Drawing& drawing,
+                                       LoopStats& stats) {
+  if (Status s = prepare_drawing(gpu, pack, frame, options.forced_lod, drawing); !s) return s.error();
+  const gpu::ImageDesc& target = frame.target->desc;
+  stats.width = target.width;
+  stats.height = target.height;
+  FrameSetup setup = player.frame(*drawing.assets, frame.device_views, float(target.width) / float(target.height),
+                                  frame.view_count, frame.views_in_world);
+  if (options.text) setup.text = show_text(*options.text, player, presenter, setup.views, text_dt, stats);
+  render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
+                           setup.joint_matrices, setup.pack_instances, setup.text};
+  input.fade = setup.fade;
+  input.vignette = setup.vignette;
+  // Depth for a compositor only where the renderer resolves it (not with one pass per view on lavapipe).
+  input.depth_output = drawing.renderer->resolves_depth_output() ? frame.depth_target : nullptr;
+  input.near_plane = frame.near_plane;
+  if (Status s = drawing.renderer->record(frame.commands, input, *frame.target, frame.target_use,
+                                          frame.target_use_after);
+      !s)
+    return s.error();
+  presenter.on_frame_drawn(present::DrawnFrame{setup.views, player.timeline_time(), player.chapter(),
+                                               player.chapter_name(), player.paused(), player.hud(),
+                                               player.visitor_present(), player.locale(), player.locales(),
+                                               input.depth_output != nullptr});
+  return std::move(setup.views);
+}
+
+// Nobody there (the headset is off, or the session lost focus) holds the show; after RESET_AFTER seconds of absence
+// it starts again, and the next visitor to arrive sets it going.
+struct Presence {
+  double absent_for = 0.0;
+  bool reset_while_away = false;
+
+  void update(const present::PresenterEvents& events, double dt, double reset_after, ShowPlayer& player) {
+    bool away = events.visitor_absent || events.focus_lost;
+    player.hold(away);
+    absent_for = events.visitor_absent ? absent_for + dt : 0.0;
+    if (events.visitor_absent && absent_for >= reset_after && player.visitor_present()) {
+      log::info("nobody has been here for {:.0f} s: the show starts again", absent_for);
+      player.apply(present::InputEvent{present::Command::VisitorLeft});
+      reset_while_away = true;
+    }
+    if (!away && reset_while_away) {  // the headset is back on: the show starts for this visitor
+      player.apply(present::InputEvent{present::Command::VisitorArrived});
+      reset_while_away = false;
+    }
+  }
+};
+
 }  // namespace
 
 Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, const PackContents& contents,
@@ -90,8 +143,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
   Drawing drawing;
   LoopStats stats;
   double previous_display_time = 0.0;
-  double absent_for = 0.0;
-  bool reset_while_away = false;  // the show started again while nobody was there: the next visitor sets it going
+  Presence presence;
   double text_dt = 0.0;           // seconds since the text was last laid out
   const PackContents* pack = &contents;
   std::vector<render::View> listener_views;  // the last views drawn: where the visitor hears from
@@ -113,37 +165,14 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
                                      (options.until_timeline_end && player.finished()));
     bool render = frame->should_render && !done;
     text_dt += dt;
-    // A frame that fails half way still goes back to the presenter (a swapchain image, an OpenXR frame), undrawn.
-    auto abandon = [&](const Error& error) -> Result<LoopStats> {
-      (void)presenter.end_frame(false);
-      return error;
-    };
     if (render) {
-      if (Status s = prepare_drawing(gpu, *pack, *frame, options.forced_lod, drawing); !s) return abandon(s.error());
-      const gpu::ImageDesc& target = frame->target->desc;
-      stats.width = target.width;
-      stats.height = target.height;
-      FrameSetup setup = player.frame(*drawing.assets, frame->device_views,
-                                      float(target.width) / float(target.height), frame->view_count,
-                                      frame->views_in_world);
-      if (options.text) setup.text = show_text(*options.text, player, presenter, setup.views, text_dt, stats);
+      auto drawn = draw(gpu, presenter, *pack, *frame, player, options, text_dt, drawing, stats);
+      if (!drawn) {
+        (void)presenter.end_frame(false);  // a frame that fails half way still goes back to the presenter, undrawn
+        return drawn.error();
+      }
+      listener_views = std::move(*drawn);
       text_dt = 0.0;
-      render::FrameInput input{setup.views, &setup.lighting, drawing.assets.get(), setup.instances,
-                               setup.joint_matrices, setup.pack_instances, setup.text};
-      input.fade = setup.fade;
-      input.vignette = setup.vignette;
-      // Depth for a compositor only where the renderer resolves it (not with one pass per view on lavapipe).
-      input.depth_output = drawing.renderer->resolves_depth_output() ? frame->depth_target : nullptr;
-      input.near_plane = frame->near_plane;
-      if (Status s = drawing.renderer->record(frame->commands, input, *frame->target, frame->target_use,
-                                              frame->target_use_after);
-          !s)
-        return abandon(s.error());
-      listener_views = setup.views;
-      presenter.on_frame_drawn(present::DrawnFrame{setup.views, player.timeline_time(), player.chapter(),
-                                                   player.chapter_name(), player.paused(), player.hud(),
-                                                   player.visitor_present(), player.locale(), player.locales(),
-                                                   input.depth_output != nullptr});
     }
     if (options.audio && !done) update_sound(*options.audio, player, listener_views, frame->display_period);
     stats.cpu_ms += frame_time.elapsed_ms();
@@ -160,19 +189,7 @@ Result<LoopStats> run_frame_loop(gpu::Gpu& gpu, present::Presenter& presenter, c
       if (event.command == present::Command::Select && player.open_panel() >= 0 && player.open_panel() != panel_before)
         presenter.on_hotspot_selected();
     }
-    // Nobody there (the headset is off, or the session lost focus): hold the show; after a while start it again.
-    bool away = events->visitor_absent || events->focus_lost;
-    player.hold(away);
-    absent_for = events->visitor_absent ? absent_for + dt : 0.0;
-    if (events->visitor_absent && absent_for >= options.reset_after_absent && player.visitor_present()) {
-      log::info("nobody has been here for {:.0f} s: the show starts again", absent_for);
-      player.apply(present::InputEvent{present::Command::VisitorLeft});
-      reset_while_away = true;
-    }
-    if (!away && reset_while_away) {  // the headset is back on: the show starts for this visitor
-      player.apply(present::InputEvent{present::Command::VisitorArrived});
-      reset_while_away = false;
-    }
+    presence.update(*events, dt, options.reset_after_absent, player);
     if (events->quit || done) break;
   }
   return stats;

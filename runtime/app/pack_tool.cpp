@@ -16,14 +16,10 @@
 extern char** environ;
 
 namespace liyuan::app {
-namespace {
-
 std::filesystem::path this_executable() {
   std::error_code error;
   return std::filesystem::read_symlink("/proc/self/exe", error);
 }
-
-}  // namespace
 
 std::filesystem::path find_pack_tool() {
   std::filesystem::path here = this_executable().parent_path();

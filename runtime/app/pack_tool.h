@@ -8,6 +8,10 @@
 
 namespace liyuan::app {
 
+// The running executable's path (empty when it cannot be read): the tools and files that ship beside it are found
+// from here.
+std::filesystem::path this_executable();
+
 // liyuan-pack: next to this executable, else in the build tree beside it (tools/pack/), else on PATH.
 std::filesystem::path find_pack_tool();
 
